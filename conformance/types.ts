@@ -1,0 +1,257 @@
+// The shared vocabulary of the conformance suite: what a captured exchange, a check,
+// a scenario and a run result look like. Everything here is plain data so that it can be
+// written to results.json and read back.
+
+export const CAPABILITIES = [
+  'models',
+  'chat',
+  'streaming',
+  'tools',
+  'json_mode',
+  'structured_outputs',
+  'errors',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export type Level = 'MUST' | 'SHOULD' | 'MAY';
+
+/** pass < warn < fail; skip = not applicable or unsupported; error = the harness or network broke. */
+export type Status = 'pass' | 'fail' | 'warn' | 'skip' | 'error';
+
+// ---------------------------------------------------------------------------------------------
+// Transport
+
+export interface ExchangeRequest {
+  method: string;
+  /** absolute URL */
+  url: string;
+  headers: Record<string, string>;
+  /** the exact body text sent, if any */
+  body?: string;
+}
+
+export interface SseEvent {
+  /** data lines joined with "\n", as the WHATWG algorithm dispatches them */
+  data: string;
+  /** the `event:` field, when one was given */
+  event?: string;
+  /** the `id:` field, when one was given */
+  id?: string;
+  /** ms since the request was sent, when the event was dispatched */
+  at: number;
+}
+
+export interface SseComment {
+  text: string;
+  at: number;
+}
+
+export type LineEnding = 'LF' | 'CRLF' | 'CR';
+
+export interface SseCapture {
+  events: SseEvent[];
+  comments: SseComment[];
+  /** fields other than data/event/id/retry, and other oddities: legal, reported as hazards */
+  unknownFields: string[];
+  /** `retry:` values seen */
+  retries: number[];
+  lineEndings: LineEnding[];
+  /** framing problems, e.g. "stream ended inside an unterminated event", "invalid UTF-8" */
+  problems: string[];
+}
+
+export type TransportErrorKind =
+  | 'timeout' // no complete response within the per-request timeout
+  | 'connect' // connection refused / DNS / TLS
+  | 'reset' // connection closed or reset while reading
+  | 'too_large' // body exceeded the byte cap
+  | 'too_many_events' // stream exceeded the event cap
+  | 'other';
+
+export interface Exchange {
+  request: ExchangeRequest;
+  /** undefined when no response head arrived */
+  status?: number;
+  /** response headers, names lower-cased, repeated values joined with ", " */
+  headers: Record<string, string>;
+  /** raw response body, as received (possibly cut at the cap) */
+  body: Uint8Array;
+  /** body decoded as UTF-8 (invalid sequences become U+FFFD) */
+  bodyText: string;
+  /** set when the body is not UTF-8 clean */
+  invalidUtf8?: boolean;
+  /** parsed body when the response is not an SSE stream and the body parsed as JSON */
+  json?: unknown;
+  /** JSON.parse error message when the body did not parse */
+  jsonError?: string;
+  /** present when the body was read as an SSE stream */
+  sse?: SseCapture;
+  timing: {
+    /** epoch ms when the request was sent */
+    startedAt: number;
+    /** ms from send to response head */
+    headersMs?: number;
+    /** ms from send to first body byte */
+    firstByteMs?: number;
+    /** ms from send to end of body (or to the failure) */
+    totalMs: number;
+  };
+  /** the transport failed: no (complete) response. Never thrown, always captured here. */
+  transportError?: { kind: TransportErrorKind; message: string };
+  /** the body was cut at the size or event cap */
+  truncated: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks and scenarios
+
+export interface CheckInput {
+  exchange: Exchange;
+  /** the parsed JSON request body that was sent (undefined for GET or a deliberately broken body) */
+  request: any;
+  /** the id of the scenario that produced the exchange */
+  scenario: string;
+  /** the model under test */
+  model: string;
+}
+
+export interface Verdict {
+  status: Status;
+  /** one line: what happened */
+  message?: string;
+  expected?: string;
+  received?: string;
+  /** JSON pointer of the offending field, e.g. /choices/0/finish_reason; for streams prefixed with the event, e.g. /events/3/choices/0 */
+  pointer?: string;
+}
+
+export interface CheckMeta {
+  /** stable public id, `<capability>.<kebab-name>` e.g. `streaming.done-terminator`. Never rename. */
+  id: string;
+  capability: Capability;
+  level: Level;
+  /** one-line title, e.g. "Stream ends with data: [DONE]" */
+  title: string;
+  /** where the rule comes from, e.g. "OpenAPI CreateChatCompletionStreamResponse" or "wire-facts F01" */
+  spec: string;
+  kind: 'protocol' | 'behaviour';
+}
+
+export interface Check extends CheckMeta {
+  /** pure; must never throw (the runner turns a throw into status `error`) */
+  run(input: CheckInput): Verdict;
+}
+
+export interface ScenarioRequest {
+  method: 'GET' | 'POST';
+  /** path relative to the base URL, e.g. "/chat/completions" (base URL ends in /v1) */
+  path: string;
+  /** JSON body, serialised by the runner */
+  body?: unknown;
+  /** a raw body sent verbatim instead of `body` (for malformed-JSON scenarios) */
+  rawBody?: string;
+  /** read the response as an SSE stream */
+  stream?: boolean;
+}
+
+export interface Scenario {
+  /** e.g. `chat.basic` */
+  id: string;
+  capability: Capability;
+  title: string;
+  /** behaviour scenarios are sent `repeat` times; protocol scenarios once */
+  kind: 'protocol' | 'behaviour';
+  build(ctx: { model: string }): ScenarioRequest;
+  /** evaluated on the first exchange */
+  protocolChecks: Check[];
+  /** evaluated on every exchange (behaviour scenarios only) */
+  behaviourChecks: Check[];
+  /**
+   * request parameters this scenario exercises; a clean 4xx error envelope whose `param` or
+   * message names one of them means the feature is unsupported: the scenario's checks are `skip`.
+   * Empty or absent for scenarios (like errors.*) where an error answer is the point.
+   */
+  featureParams?: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results (the results.json contract, format version 1)
+
+export interface RepeatStats {
+  runs: number;
+  passed: number;
+  /** passed / runs, counting only runs that were not skipped */
+  passRate: number;
+  /** every run passed (pass^k) */
+  passAll: boolean;
+}
+
+export interface CheckResult extends CheckMeta {
+  scenario: string;
+  status: Status;
+  message?: string;
+  expected?: string;
+  received?: string;
+  pointer?: string;
+  /** ids of the exchanges (in TargetResult.exchanges) the verdict was drawn from */
+  exchanges: string[];
+  /** behaviour checks only */
+  repeat?: RepeatStats;
+}
+
+export interface RecordedExchange {
+  /** e.g. `chat.basic#1` */
+  id: string;
+  scenario: string;
+  request: ExchangeRequest;
+  status?: number;
+  headers: Record<string, string>;
+  bodyText: string;
+  invalidUtf8?: boolean;
+  sse?: SseCapture;
+  timing: Exchange['timing'];
+  transportError?: Exchange['transportError'];
+  truncated: boolean;
+}
+
+export interface CapabilitySummary {
+  /** worst status among the capability's checks (skip only when all skipped) */
+  status: Status;
+  counts: Record<Status, number>;
+  /** counts of failed checks per level */
+  failedByLevel: Record<Level, number>;
+}
+
+export interface TokenUsage {
+  requests: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+export interface TargetResult {
+  name: string;
+  baseUrl: string;
+  model: string;
+  /** e.g. "emulator", "url", "ollama" */
+  kind: string;
+  startedAt: string;
+  durationMs: number;
+  usage: TokenUsage;
+  capabilities: Record<Capability, CapabilitySummary>;
+  checks: CheckResult[];
+  exchanges: RecordedExchange[];
+  /** set when the target could not be run at all (e.g. container could not start) */
+  error?: string;
+}
+
+export interface RunResult {
+  formatVersion: 1;
+  tool: { name: 'dropin'; version: string };
+  startedAt: string;
+  durationMs: number;
+  options: { repeat: number; only: Capability[]; failOn: 'must' | 'should' | 'never' };
+  targets: TargetResult[];
+  /** 0 = no failure at the fail-on level, 1 = conformance failures */
+  exitCode: 0 | 1;
+}
