@@ -1,0 +1,134 @@
+// The reference proxy's shared vocabulary: the validated config, route plans, and the contracts
+// between the server (I/O) and its pure parts (routing, health, auth, normalisation, guard).
+
+export type QuirkProfile = 'openai' | 'ollama' | 'ollama-legacy' | 'llama.cpp' | 'vllm';
+
+export interface BackendConfig {
+  name: string;
+  /** base URL ending in /v1, e.g. http://127.0.0.1:11434/v1 */
+  baseUrl: string;
+  /** resolved secret (from a literal or env:VAR); never logged */
+  apiKey?: string;
+  /** model names this backend serves, as the backend spells them */
+  models: string[];
+  /** load-balancing weight among backends serving the same model, default 1 */
+  weight: number;
+  /** max in-flight requests to this backend; beyond it the backend is skipped like an unhealthy one */
+  maxConcurrency?: number;
+  timeouts: { connectMs: number; firstByteMs: number; totalMs: number };
+  /** known quirks to normalise */
+  profile: QuirkProfile;
+  /** local backends count towards the "served locally" share */
+  local: boolean;
+  /** path probed by the active health check, relative to the origin, e.g. "/" for Ollama or "/health" */
+  healthPath?: string;
+  /** USD per 1M tokens, for cost reporting */
+  price?: { input: number; output: number };
+}
+
+/** A model as a backend serves it: one step of a fallback chain. */
+export interface ModelTarget {
+  backend: string;
+  model: string;
+}
+
+export interface RouteRule {
+  name: string;
+  /** all given conditions must hold */
+  when: {
+    model?: string | string[];
+    systemPromptKeywords?: string[];
+    systemPromptRegex?: string;
+    promptTokensAbove?: number;
+    promptTokensBelow?: number;
+    hasTools?: boolean;
+    jsonSchema?: boolean;
+    /** header name (lower-case) → exact value */
+    header?: Record<string, string>;
+  };
+  /** route to this alias or list of targets (an ordered fallback chain) */
+  route: string | ModelTarget[];
+}
+
+export interface RetryPolicy {
+  /** statuses that move on to the next candidate, default [429, 500, 502, 503, 504] */
+  statuses: number[];
+  /** max attempts over all candidates, default 3 */
+  attempts: number;
+  backoffMs: { initial: number; max: number };
+  /** wait for Retry-After (capped by backoffMs.max) before retrying the same backend */
+  honourRetryAfter: boolean;
+}
+
+export interface HealthPolicy {
+  /** consecutive failures that open the circuit, default 3 */
+  failureThreshold: number;
+  /** how long an open circuit stays open before one trial request (half-open), default 30 s */
+  cooldownMs: number;
+  /** active probe interval; 0 = off */
+  probeIntervalMs: number;
+}
+
+export interface ApiKeyConfig {
+  name: string;
+  /** resolved secret */
+  key: string;
+  /** public model names this key may use; absent = all */
+  models?: string[];
+  rateLimit?: { requestsPerMinute?: number; tokensPerMinute?: number };
+}
+
+export interface GuardConfig {
+  /** validate json_object / json_schema outputs and retry on the next candidate when invalid */
+  enabled: boolean;
+  /** for streamed structured output: 'buffer' validates before sending (adds latency), 'pass' streams unvalidated */
+  stream: 'buffer' | 'pass';
+}
+
+export interface SafetyConfig {
+  systemPrompt?: string;
+  denyInput?: string[];
+  denyOutput?: string[];
+}
+
+export interface ProxyConfig {
+  listen: { host: string; port: number; tls?: { certFile: string; keyFile: string } };
+  backends: BackendConfig[];
+  /** public model name → ordered fallback chain */
+  aliases: Record<string, ModelTarget[]>;
+  rules: RouteRule[];
+  retry: RetryPolicy;
+  health: HealthPolicy;
+  /** absent = no inbound auth */
+  auth?: { keys: ApiKeyConfig[] };
+  guard: GuardConfig;
+  safety: SafetyConfig;
+  limits: { maxBodyBytes: number; headersTimeoutMs: number; requestTimeoutMs: number; maxConcurrent: number };
+  cors?: { origins: string[] };
+}
+
+/** One way to serve a request, in order of preference. */
+export interface Candidate {
+  backend: BackendConfig;
+  /** the model name to send to the backend */
+  model: string;
+}
+
+export interface RoutePlan {
+  /** the model name the client asked for */
+  publicModel: string;
+  /** the rule that chose the route, if any */
+  rule?: string;
+  candidates: Candidate[];
+}
+
+/** What routing needs to know about backend health, without I/O. */
+export interface HealthView {
+  isAvailable(backend: string): boolean;
+  outstanding(backend: string): number;
+}
+
+/** The OpenAI error envelope. */
+export interface ErrorBody {
+  error: { message: string; type: string; param: string | null; code: string | null };
+}
