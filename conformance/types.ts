@@ -229,6 +229,19 @@ export interface TokenUsage {
   total_tokens: number;
 }
 
+/** An endpoint under test, resolved (base URL known, secrets resolved). */
+export interface Target {
+  name: string;
+  /** e.g. "emulator", "url", "ollama", or a preset name */
+  kind: string;
+  /** base URL ending in /v1 */
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  /** extra request headers */
+  headers: Record<string, string>;
+}
+
 export interface TargetResult {
   name: string;
   baseUrl: string;
@@ -252,6 +265,6 @@ export interface RunResult {
   durationMs: number;
   options: { repeat: number; only: Capability[]; failOn: 'must' | 'should' | 'never' };
   targets: TargetResult[];
-  /** 0 = no failure at the fail-on level, 1 = conformance failures */
-  exitCode: 0 | 1;
+  /** 0 = no failure at the fail-on level, 1 = conformance failures, 2 = a target or the harness broke */
+  exitCode: 0 | 1 | 2;
 }

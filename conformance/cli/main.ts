@@ -1,0 +1,99 @@
+// The dropin command line. Exit codes: 0 conformant (at the --fail-on level), 1 conformance
+// failures, 2 usage, config or harness error.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from '../version.ts';
+import { emulateCommand, listQuirks } from './emulate-command.ts';
+import { proxyCommand } from './proxy-command.ts';
+import { runCommand } from './run-command.ts';
+import { UsageError } from './usage-error.ts';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function buildProgram(): Command {
+  const program = new Command('dropin')
+    .version(VERSION)
+    .description('Can your application swap this OpenAI-compatible endpoint in without rewriting code?')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 = no failure at the --fail-on level, 1 = conformance failures, 2 = usage, config or harness error.
+Environment: OPENAI_BASE_URL, OPENAI_API_KEY, DROPIN_MODEL (or OPENAI_MODEL), DROPIN_OUT, DROPIN_FAIL_ON, CI (plain progress lines).
+Examples:
+  dropin run --emulator                                   # the embedded, spec-perfect emulator
+  dropin run --base-url http://127.0.0.1:11434/v1 --model llama3.2:3b
+  dropin run --config targets.yaml --repeat 3 --out report
+  dropin emulate --port 8080 --profile ollama`,
+    );
+
+  program
+    .command('run')
+    .description('run the conformance suite against one endpoint or every target of a config file, and write reports')
+    .option('--base-url <url>', 'endpoint base URL ending in /v1 (env OPENAI_BASE_URL)')
+    .option('--model <id>', 'model to test (env DROPIN_MODEL or OPENAI_MODEL)')
+    .option('--api-key <key>', 'API key, literal or env:VAR (env OPENAI_API_KEY); redacted from every output')
+    .option('--header <name:value>', 'extra request header, repeatable', collect)
+    .option('--emulator [profile]', 'test the embedded emulator (optionally a server profile, e.g. ollama)')
+    .option('--quirk <name>', 'with --emulator: switch on one emulated deviation, repeatable', collect)
+    .option('--config <file>', 'YAML/JSON file with several named targets (gives a matrix)')
+    .option('--only <capabilities>', 'comma-separated: models,chat,streaming,tools,json_mode,structured_outputs,errors')
+    .option('--repeat <k>', 'run each behaviour check k times and report pass rate and pass^k (default 1)')
+    .option('--out <dir>', 'report directory (default ./dropin-report, env DROPIN_OUT)')
+    .addOption(new Option('--fail-on <level>', 'exit 1 on failures at this level (default must)').choices(['must', 'should', 'never']))
+    .option('--concurrency <n>', 'concurrent requests per target (default 4)')
+    .option('--timeout <ms>', 'per-request timeout in ms (default 30000)')
+    .action(async (flags) => {
+      process.exitCode = await runCommand(flags);
+    });
+
+  program
+    .command('emulate')
+    .description('serve the embedded OpenAI-compatible emulator until interrupted')
+    .option('--port <n>', 'port to listen on (default: a free one)')
+    .option('--host <host>', 'address to bind (default 127.0.0.1)')
+    .option('--profile <name>', 'emulate a documented server (see --list)')
+    .option('--quirk <name>', 'switch on one deviation, repeatable (see --list)', collect)
+    .option('--delay <ms>', 'delay between streamed events')
+    .option('--list', 'list the profiles and quirks and exit')
+    .action(async (flags) => {
+      if (flags.list) {
+        process.stdout.write(listQuirks());
+        return;
+      }
+      process.exitCode = await emulateCommand(flags);
+    });
+
+  program
+    .command('proxy')
+    .description('run the reference routing proxy')
+    .requiredOption('--config <file>', 'proxy config (YAML or JSON)')
+    .option('--print-config', 'print the validated config with secrets redacted, and exit')
+    .action(async (flags) => {
+      process.exitCode = await proxyCommand(flags);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram().exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const c of program.commands) c.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UsageError) {
+      process.stderr.write(`dropin: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`dropin: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv);
+}

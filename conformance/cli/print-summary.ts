@@ -1,0 +1,37 @@
+// The terminal summary after a run: the targets x capabilities matrix, the failures that
+// decide the exit code, cost and time, and where the reports are.
+import { CAPABILITIES, type RunResult, type Status } from '../types.ts';
+import { isFailure } from '../run/summarize.ts';
+
+const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', warn: 'warn', skip: 'skip', error: 'ERR ' };
+
+export function summaryText(run: RunResult, reportPaths: string[]): string {
+  const lines: string[] = [];
+  const width = Math.max(6, ...run.targets.map((t) => t.name.length));
+  const caps = run.options.only.length ? CAPABILITIES.filter((c) => run.options.only.includes(c)) : [...CAPABILITIES];
+  lines.push(['target'.padEnd(width), ...caps.map((c) => c.padEnd(Math.max(c.length, 4)))].join('  '));
+  for (const t of run.targets) {
+    const cells = caps.map((c) => (t.error ? 'ERR ' : MARK[t.capabilities[c].status]).padEnd(Math.max(c.length, 4)));
+    lines.push([t.name.padEnd(width), ...cells].join('  '));
+  }
+  lines.push('');
+  for (const t of run.targets) {
+    if (t.error) {
+      lines.push(`${t.name}: could not run: ${t.error}`);
+      continue;
+    }
+    const failures = t.checks.filter((c) => isFailure(c, run.options.failOn));
+    for (const c of failures) {
+      lines.push(`${t.name}: FAIL ${c.level} ${c.id} (${c.scenario}): ${c.title}`);
+      if (c.message) lines.push(`    ${c.message}`);
+      if (c.expected !== undefined) lines.push(`    expected: ${c.expected}`);
+      if (c.received !== undefined) lines.push(`    received: ${c.received}${c.pointer ? `  at ${c.pointer}` : ''}`);
+    }
+    const u = t.usage;
+    lines.push(`${t.name}: ${(t.durationMs / 1000).toFixed(1)} s, ${u.requests} requests, ${u.total_tokens} tokens (${u.prompt_tokens} prompt + ${u.completion_tokens} completion)`);
+  }
+  lines.push(`total: ${(run.durationMs / 1000).toFixed(1)} s; reports: ${reportPaths.join(', ')}`);
+  const verdict = ['conformant at the chosen level', 'conformance failures', 'a target or the harness broke'][run.exitCode];
+  lines.push(`result: ${verdict} (exit ${run.exitCode}, --fail-on ${run.options.failOn})`);
+  return lines.join('\n') + '\n';
+}

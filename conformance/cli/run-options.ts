@@ -1,0 +1,118 @@
+// Resolves `dropin run` flags, the environment and an optional config file into targets and
+// run settings. Precedence: flags > environment > config file > defaults.
+import { CAPABILITIES, type Capability } from '../types.ts';
+import type { TargetSpec } from '../targets/target-spec.ts';
+import type { FailOn } from '../run/summarize.ts';
+import { loadRunConfig, resolveSecret } from './run-config.ts';
+import { UsageError } from './usage-error.ts';
+
+export interface RunFlags {
+  baseUrl?: string;
+  model?: string;
+  apiKey?: string;
+  header?: string[];
+  emulator?: boolean | string;
+  quirk?: string[];
+  config?: string;
+  only?: string;
+  repeat?: string;
+  out?: string;
+  failOn?: string;
+  concurrency?: string;
+  timeout?: string;
+}
+
+export interface ResolvedRun {
+  specs: TargetSpec[];
+  only: Capability[];
+  repeat: number;
+  failOn: FailOn;
+  out: string;
+  concurrency: number;
+  targetConcurrency: number;
+  timeoutMs: number;
+  /** every secret in play, to redact from every output */
+  secrets: string[];
+}
+
+export function resolveRun(flags: RunFlags, env: NodeJS.ProcessEnv): ResolvedRun {
+  const file = flags.config ? loadRunConfig(flags.config, env) : undefined;
+  const direct = flags.baseUrl !== undefined || flags.emulator !== undefined;
+  if (file && direct) throw new UsageError('use either --config FILE or --base-url/--emulator, not both');
+  const specs = file?.targets ?? [directTarget(flags, env)];
+  const headers = parseHeaders(flags.header ?? []);
+  if (Object.keys(headers).length) for (const s of specs) s.headers = { ...s.headers, ...headers };
+  const resolved: ResolvedRun = {
+    specs,
+    only: flags.only ? parseOnly(flags.only) : (file?.only ?? [...CAPABILITIES]),
+    repeat: int(flags.repeat, '--repeat', 1, 100) ?? file?.repeat ?? 1,
+    failOn: parseFailOn(flags.failOn ?? env.DROPIN_FAIL_ON) ?? file?.failOn ?? 'must',
+    out: flags.out ?? env.DROPIN_OUT ?? file?.out ?? './dropin-report',
+    concurrency: int(flags.concurrency, '--concurrency', 1, 64) ?? file?.concurrency ?? 4,
+    targetConcurrency: file?.targetConcurrency ?? 4,
+    timeoutMs: int(flags.timeout, '--timeout', 100, 3_600_000) ?? file?.timeoutMs ?? 30_000,
+    secrets: [],
+  };
+  resolved.secrets = specs.flatMap((s) => [s.apiKey, ...Object.values(s.headers ?? {})]).filter((v): v is string => !!v && v.length >= 4);
+  return resolved;
+}
+
+function directTarget(flags: RunFlags, env: NodeJS.ProcessEnv): TargetSpec {
+  if (flags.emulator !== undefined) {
+    const profile = typeof flags.emulator === 'string' ? flags.emulator : undefined;
+    return { name: profile ? `emulator-${profile}` : 'emulator', kind: 'emulator', profile, quirks: flags.quirk, model: flags.model };
+  }
+  if (flags.quirk?.length) throw new UsageError('--quirk only applies to --emulator');
+  const baseUrl = flags.baseUrl ?? env.OPENAI_BASE_URL;
+  if (!baseUrl) {
+    throw new UsageError(
+      'no target given. Pass --base-url URL --model NAME (or set OPENAI_BASE_URL), --config FILE for several targets, or --emulator to try the embedded emulator',
+    );
+  }
+  if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL such as http://127.0.0.1:11434/v1 (got "${baseUrl}")`);
+  const model = flags.model ?? env.DROPIN_MODEL ?? env.OPENAI_MODEL;
+  if (!model) throw new UsageError('--model is required with --base-url (or set DROPIN_MODEL): the model id to test, e.g. llama3.2:3b');
+  const rawKey = flags.apiKey ?? env.OPENAI_API_KEY;
+  const apiKey = rawKey ? resolveSecret(rawKey, env, '--api-key') : undefined;
+  return { name: hostOf(baseUrl), kind: 'url', baseUrl, model, apiKey };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.replace(/[^A-Za-z0-9._-]/g, '_');
+  } catch {
+    throw new UsageError(`--base-url is not a valid URL: "${url}"`);
+  }
+}
+
+export function parseHeaders(values: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const i = v.indexOf(':');
+    if (i <= 0) throw new UsageError(`--header must look like "Name: value" (got "${v}")`);
+    out[v.slice(0, i).trim().toLowerCase()] = v.slice(i + 1).trim();
+  }
+  return out;
+}
+
+function parseOnly(value: string): Capability[] {
+  const caps = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = caps.filter((c) => !(CAPABILITIES as readonly string[]).includes(c));
+  if (bad.length || caps.length === 0) {
+    throw new UsageError(`--only takes a comma-separated list of ${CAPABILITIES.join(', ')} (unknown: ${bad.join(', ') || 'empty list'})`);
+  }
+  return caps as Capability[];
+}
+
+function parseFailOn(value: string | undefined): FailOn | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'must' || value === 'should' || value === 'never') return value;
+  throw new UsageError(`--fail-on must be one of must, should, never (got "${value}")`);
+}
+
+function int(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be an integer from ${min} to ${max} (got "${value}")`);
+  return n;
+}

@@ -1,0 +1,74 @@
+// Applies a scenario's checks to its captured exchanges. Protocol checks are decided by the
+// first exchange; behaviour checks by every one of the k repeats (pass rate and pass^k).
+import type { Check, CheckInput, CheckResult, Exchange, Scenario, Verdict } from '../types.ts';
+import { unsupportedReason } from './unsupported.ts';
+
+export interface JudgedExchange {
+  id: string;
+  exchange: Exchange;
+  request: unknown;
+}
+
+export function judgeScenario(
+  scenario: Scenario,
+  protocolChecks: Check[],
+  exchanges: JudgedExchange[],
+  model: string,
+): CheckResult[] {
+  const ids = exchanges.map((e) => e.id);
+  const harness = exchanges.find((e) => e.exchange.status === undefined && e.exchange.transportError);
+  if (harness) {
+    const message = `no response: ${harness.exchange.transportError!.kind}: ${harness.exchange.transportError!.message}`;
+    return allChecks(scenario, protocolChecks).map((c) => result(c, scenario, { status: 'error', message }, ids));
+  }
+  const unsupported = exchanges.map((e) => unsupportedReason(e.exchange, scenario.featureParams)).find(Boolean);
+  if (unsupported) {
+    return allChecks(scenario, protocolChecks).map((c) => result(c, scenario, { status: 'skip', message: unsupported }, ids));
+  }
+  const inputs = exchanges.map((e): CheckInput => ({ exchange: e.exchange, request: e.request, scenario: scenario.id, model }));
+  const first = inputs[0];
+  const out = protocolChecks.map((c) => result(c, scenario, runCheck(c, first), [ids[0]]));
+  for (const c of scenario.behaviourChecks) out.push(repeated(c, scenario, inputs, ids));
+  return out;
+}
+
+function allChecks(scenario: Scenario, protocolChecks: Check[]): Check[] {
+  return [...protocolChecks, ...scenario.behaviourChecks];
+}
+
+export function runCheck(check: Check, input: CheckInput): Verdict {
+  try {
+    return check.run(input);
+  } catch (e) {
+    return { status: 'error', message: `check ${check.id} threw: ${(e as Error).message} (a dropin bug; please report it)` };
+  }
+}
+
+function repeated(check: Check, scenario: Scenario, inputs: CheckInput[], ids: string[]): CheckResult {
+  const verdicts = inputs.map((i) => runCheck(check, i));
+  const counted = verdicts.filter((v) => v.status !== 'skip');
+  const passed = counted.filter((v) => v.status === 'pass' || v.status === 'warn').length;
+  const stats = { runs: counted.length, passed, passRate: counted.length ? passed / counted.length : 0, passAll: counted.length > 0 && passed === counted.length };
+  if (counted.length === 0) return { ...result(check, scenario, verdicts[0], ids), repeat: stats };
+  const errored = counted.find((v) => v.status === 'error');
+  const firstBad = counted.find((v) => v.status !== 'pass' && v.status !== 'warn');
+  const summary = `${passed}/${counted.length} runs passed (pass^${counted.length} ${stats.passAll ? 'true' : 'false'})`;
+  const verdict: Verdict = firstBad
+    ? { ...firstBad, status: errored ? 'error' : 'fail', message: `${summary}; first failure: ${firstBad.message ?? ''}` }
+    : { status: 'pass', message: summary };
+  return { ...result(check, scenario, verdict, ids), repeat: stats };
+}
+
+function result(check: Check, scenario: Scenario, v: Verdict, exchanges: string[]): CheckResult {
+  const { run: _run, ...meta } = check;
+  return {
+    ...meta,
+    scenario: scenario.id,
+    status: v.status,
+    message: v.message,
+    expected: v.expected,
+    received: v.received,
+    pointer: v.pointer,
+    exchanges,
+  };
+}

@@ -1,0 +1,73 @@
+// Runs the suite against every configured target and assembles the RunResult.
+import pLimit from 'p-limit';
+import { openTarget } from '../targets/open-target.ts';
+import type { TargetSpec } from '../targets/target-spec.ts';
+import type { Capability, RunResult, Scenario, TargetResult } from '../types.ts';
+import { runTarget, type RunTargetOptions } from './run-target.ts';
+import { emptyUsage } from './usage.ts';
+import { exitCodeFor, summarizeCapabilities, type FailOn } from './summarize.ts';
+import { VERSION } from '../version.ts';
+
+export interface SuiteOptions {
+  scenarios: Scenario[];
+  only: Capability[];
+  repeat: number;
+  failOn: FailOn;
+  /** concurrent requests per target */
+  concurrency: number;
+  /** targets run at once */
+  targetConcurrency: number;
+  timeoutMs: number;
+  onScenario?: RunTargetOptions['onScenario'];
+  onTargetStart?: (name: string, scenarios: number) => void;
+  onTargetEnd?: (result: TargetResult) => void;
+}
+
+export async function runSuite(specs: TargetSpec[], opts: SuiteOptions): Promise<RunResult> {
+  const started = Date.now();
+  const limit = pLimit(Math.max(1, opts.targetConcurrency));
+  const targets = await Promise.all(specs.map((spec) => limit(() => runOne(spec, opts))));
+  return {
+    formatVersion: 1,
+    tool: { name: 'dropin', version: VERSION },
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    options: { repeat: opts.repeat, only: opts.only, failOn: opts.failOn },
+    targets,
+    exitCode: exitCodeFor(targets, opts.failOn),
+  };
+}
+
+async function runOne(spec: TargetSpec, opts: SuiteOptions): Promise<TargetResult> {
+  const count = opts.scenarios.filter((s) => opts.only.includes(s.capability)).length;
+  opts.onTargetStart?.(spec.name, count);
+  let result: TargetResult;
+  try {
+    const opened = await openTarget(spec);
+    try {
+      result = await runTarget(opened.target, opts);
+    } finally {
+      await opened.close();
+    }
+  } catch (e) {
+    result = failedTarget(spec, (e as Error).message);
+  }
+  opts.onTargetEnd?.(result);
+  return result;
+}
+
+function failedTarget(spec: TargetSpec, message: string): TargetResult {
+  return {
+    name: spec.name,
+    baseUrl: spec.baseUrl ?? '',
+    model: spec.model ?? '',
+    kind: spec.kind,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    usage: emptyUsage(),
+    capabilities: summarizeCapabilities([]),
+    checks: [],
+    exchanges: [],
+    error: message,
+  };
+}

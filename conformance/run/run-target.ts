@@ -1,0 +1,85 @@
+// Runs every selected scenario against one target: sends the requests (behaviour scenarios k
+// times, independent requests concurrently), captures the exchanges, judges them.
+import pLimit from 'p-limit';
+import { protocolChecksFor } from '../scenarios/index.ts';
+import { sendExchange } from '../transport/send.ts';
+import type { Capability, CheckResult, RecordedExchange, Scenario, Target, TargetResult } from '../types.ts';
+import { buildRequest } from './build-request.ts';
+import { judgeScenario, type JudgedExchange } from './judge.ts';
+import { summarizeCapabilities } from './summarize.ts';
+import { addUsage, emptyUsage } from './usage.ts';
+
+export interface RunTargetOptions {
+  scenarios: Scenario[];
+  only: Capability[];
+  repeat: number;
+  concurrency: number;
+  timeoutMs: number;
+  /** called after each scenario is judged */
+  onScenario?: (event: { target: string; scenario: string; done: number; total: number; checks: CheckResult[] }) => void;
+}
+
+export async function runTarget(target: Target, opts: RunTargetOptions): Promise<TargetResult> {
+  const started = Date.now();
+  const selected = opts.scenarios.filter((s) => opts.only.includes(s.capability));
+  const limit = pLimit(Math.max(1, opts.concurrency));
+  const usage = emptyUsage();
+  const recorded: RecordedExchange[] = [];
+  let done = 0;
+
+  const perScenario = await Promise.all(
+    selected.map(async (scenario) => {
+      const times = scenario.kind === 'behaviour' ? Math.max(1, opts.repeat) : 1;
+      const exchanges = await Promise.all(
+        Array.from({ length: times }, (_, i) => limit(() => exchangeFor(target, scenario, i + 1, opts.timeoutMs))),
+      );
+      for (const e of exchanges) addUsage(usage, e.exchange);
+      const checks = judgeScenario(scenario, protocolChecksFor(scenario, exchanges[0].request), exchanges, target.model);
+      done += 1;
+      opts.onScenario?.({ target: target.name, scenario: scenario.id, done, total: selected.length, checks });
+      return { exchanges, checks };
+    }),
+  );
+
+  const checks = perScenario.flatMap((s) => s.checks);
+  for (const s of perScenario) for (const e of s.exchanges) recorded.push(record(e, scenarioOf(e.id)));
+  return {
+    name: target.name,
+    baseUrl: target.baseUrl,
+    model: target.model,
+    kind: target.kind,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    usage,
+    capabilities: summarizeCapabilities(checks),
+    checks,
+    exchanges: recorded,
+  };
+}
+
+async function exchangeFor(target: Target, scenario: Scenario, run: number, timeoutMs: number): Promise<JudgedExchange> {
+  const req = scenario.build({ model: target.model });
+  const exchange = await sendExchange(buildRequest(target, req), { stream: req.stream, timeoutMs });
+  return { id: `${scenario.id}#${run}`, exchange, request: req.rawBody === undefined ? req.body : undefined };
+}
+
+function scenarioOf(exchangeId: string): string {
+  return exchangeId.slice(0, exchangeId.lastIndexOf('#'));
+}
+
+function record(e: JudgedExchange, scenario: string): RecordedExchange {
+  const x = e.exchange;
+  return {
+    id: e.id,
+    scenario,
+    request: x.request,
+    status: x.status,
+    headers: x.headers,
+    bodyText: x.sse ? '' : x.bodyText,
+    invalidUtf8: x.invalidUtf8,
+    sse: x.sse,
+    timing: x.timing,
+    transportError: x.transportError,
+    truncated: x.truncated,
+  };
+}

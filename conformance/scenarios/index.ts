@@ -1,0 +1,33 @@
+// The registry of scenarios, and the shared invariants every exchange of a kind is held to:
+// every stream to the stream invariants, every non-stream chat completion to the response checks.
+import { chatResponseChecks } from '../checks/chat/index.ts';
+import { streamInvariantChecks } from '../checks/streaming/index.ts';
+import type { Check, Scenario } from '../types.ts';
+import { chatScenarios } from './chat.ts';
+import { errorsScenarios } from './errors.ts';
+import { jsonModeScenarios } from './json-mode.ts';
+import { modelsScenarios } from './models.ts';
+import { streamingScenarios } from './streaming.ts';
+import { structuredOutputsScenarios } from './structured-outputs.ts';
+import { toolsScenarios } from './tools.ts';
+
+export const ALL_SCENARIOS: Scenario[] = [
+  ...modelsScenarios,
+  ...chatScenarios,
+  ...streamingScenarios,
+  ...toolsScenarios,
+  ...jsonModeScenarios,
+  ...structuredOutputsScenarios,
+  ...errorsScenarios,
+];
+
+/** The protocol checks for a scenario's first exchange: its own plus the shared invariants. */
+export function protocolChecksFor(scenario: Scenario, request: unknown): Check[] {
+  const shared: Check[] = [];
+  if (scenario.capability !== 'errors' && scenario.build({ model: 'm' }).method === 'POST') {
+    const stream = (request as { stream?: unknown } | undefined)?.stream === true;
+    shared.push(...(stream ? streamInvariantChecks : chatResponseChecks));
+  }
+  const seen = new Set<string>();
+  return [...scenario.protocolChecks, ...shared].filter((c) => !seen.has(c.id) && seen.add(c.id));
+}

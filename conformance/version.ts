@@ -1,0 +1,4 @@
+// The suite's version, from package.json: it is recorded in every results.json.
+import { readFileSync } from 'node:fs';
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
