@@ -66,7 +66,8 @@ export function runVerdict(run: RunResult): RunVerdict {
   if (count('warn') > 0 || count('fail') > 0) {
     return { status: 'warn', text: `PASSED with findings below the fail-on level (${run.options.failOn})` };
   }
-  return { status: 'pass', text: `PASSED — all ${run.targets.length} conformant` };
+  const n = run.targets.length;
+  return { status: 'pass', text: `PASSED — ${n === 1 ? 'the target is' : `all ${n} targets are`} conformant` };
 }
 
 /** "2/3 (pass^3 ✗)" for behaviour checks; undefined for protocol checks. */
