@@ -1,0 +1,132 @@
+// The whole CLI end to end: the real `dropin` binary as a user runs it, against the embedded
+// emulator and against an emulator served over loopback by `dropin emulate`.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../bin/dropin.js', import.meta.url).pathname;
+const children: Array<ReturnType<typeof spawn>> = [];
+
+interface Result { code: number | null; stdout: string; stderr: string }
+
+function dropin(args: string[], env: Record<string, string> = {}): Promise<Result> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, CI: 'true', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'dropin-cli-'));
+
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+});
+
+describe('dropin run --emulator', () => {
+  it('passes every check and writes the four reports', async () => {
+    const out = tmp();
+    const started = performance.now();
+    const r = await dropin(['run', '--emulator', '--out', out]);
+    console.log(`full run against the emulator, CLI start to exit: ${Math.round(performance.now() - started)} ms`);
+    expect(r.stderr).toMatch(/dropin: emulator: done in/);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    for (const f of ['results.json', 'junit.xml', 'report.md', 'report.html']) expect(existsSync(join(out, f)), f).toBe(true);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(results.formatVersion).toBe(1);
+    const statuses = new Set(results.targets[0].checks.map((c: { status: string }) => c.status));
+    expect(statuses.has('fail')).toBe(false);
+    expect(statuses.has('error')).toBe(false);
+    expect(results.targets[0].usage.total_tokens).toBeGreaterThan(0);
+    expect(r.stdout).toMatch(/result: conformant/);
+  });
+
+  it('exits 1 and names the capability and check when a deviation is switched on', async () => {
+    const out = tmp();
+    const r = await dropin(['run', '--emulator', '--quirk', 'role-every-chunk', '--only', 'streaming', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAIL MUST streaming\.role-once/);
+    expect(r.stdout).toMatch(/streaming\s+FAIL/);
+  });
+});
+
+describe('dropin run --base-url against `dropin emulate`', () => {
+  it('tests a served endpoint and keeps the API key out of every output', async () => {
+    const server = spawn(process.execPath, [BIN, 'emulate', '--port', '0'], { env: process.env });
+    children.push(server);
+    const url = await new Promise<string>((resolve, reject) => {
+      server.stdout.on('data', (d) => {
+        const m = /listening on (\S+)/.exec(String(d));
+        if (m) resolve(m[1]);
+      });
+      server.on('close', () => reject(new Error('emulator exited')));
+    });
+    const out = tmp();
+    const secret = 'sk-dropin-test-secret-0123456789';
+    const r = await dropin(['run', '--base-url', url, '--model', 'dropin-emulator-1', '--only', 'models,chat', '--out', out], {
+      OPENAI_API_KEY: secret,
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    for (const f of ['results.json', 'junit.xml', 'report.md', 'report.html']) {
+      expect(readFileSync(join(out, f), 'utf8')).not.toContain(secret);
+    }
+    expect(r.stdout + r.stderr).not.toContain(secret);
+    server.kill('SIGTERM');
+  });
+});
+
+describe('usage errors exit 2 with a message saying what to change', () => {
+  it.each([
+    [['run'], /no target given/],
+    [['run', '--base-url', 'http://127.0.0.1:9/v1'], /--model is required/],
+    [['run', '--emulator', '--only', 'chat,telepathy'], /unknown: telepathy/],
+    [['run', '--emulator', '--repeat', 'zero'], /--repeat must be an integer/],
+    [['run', '--emulator', '--fail-on', 'sometimes'], /--fail-on/],
+    [['frobnicate'], /unknown command/],
+  ])('%j', async (args, message) => {
+    const r = await dropin(args as string[], { OPENAI_BASE_URL: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('reports every problem of a config file with its path', async () => {
+    const dir = tmp();
+    const file = join(dir, 'targets.yaml');
+    writeFileSync(file, 'targets:\n  - name: a\n    kind: url\n    baseUrl: ftp://x\n    colour: blue\nrepeat: 0\n');
+    const r = await dropin(['run', '--config', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/targets\.0\.baseUrl/);
+    expect(r.stderr).toMatch(/"colour"/);
+    expect(r.stderr).toMatch(/repeat/);
+  });
+
+  it('--help documents the exit codes', async () => {
+    const r = await dropin(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Exit codes: 0/);
+  });
+});
+
+describe('a config file with several targets gives a matrix', () => {
+  it('runs the emulator and its Ollama profile side by side', async () => {
+    const dir = tmp();
+    const file = join(dir, 'targets.yaml');
+    writeFileSync(file, 'repeat: 2\nonly: [chat, streaming]\ntargets:\n  - name: spec\n    kind: emulator\n  - name: legacy\n    kind: emulator\n    profile: ollama-legacy\n');
+    const r = await dropin(['run', '--config', file, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(1);
+    const md = readFileSync(join(dir, 'out', 'report.md'), 'utf8');
+    expect(md).toMatch(/spec/);
+    expect(md).toMatch(/legacy/);
+    const results = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8'));
+    expect(results.targets.map((t: { name: string }) => t.name)).toEqual(['spec', 'legacy']);
+    expect(results.targets[0].capabilities.streaming.status).toBe('pass');
+    expect(results.targets[1].capabilities.streaming.status).toBe('fail');
+    const behaviour = results.targets[0].checks.find((c: { repeat?: unknown }) => c.repeat);
+    expect(behaviour.repeat.runs).toBe(2);
+  });
+});

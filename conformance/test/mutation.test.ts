@@ -1,0 +1,102 @@
+// The suite's own mutation matrix: the emulator with one deviation switched on must be caught
+// by exactly the checks that exist for it, and every legal variation of the wire format must
+// pass. This is what keeps the suite from missing a real deviation or inventing one.
+import { describe, expect, it } from 'vitest';
+import { QUIRKS, type QuirkName } from '../../fixtures/emulator/index.ts';
+import { runSuite } from '../run/run-suite.ts';
+import { ALL_SCENARIOS } from '../scenarios/index.ts';
+import { CAPABILITIES, type RunResult } from '../types.ts';
+
+const CAUGHT_BY: Partial<Record<QuirkName, string[]>> = {
+  'role-every-chunk': ['streaming.role-once'],
+  'tool-index-missing': ['tools.stream-index'],
+  'tool-index-zero': ['tools.stream-distinct-index'],
+  'tool-id-repeated': ['tools.stream-id-once'],
+  'tool-finish-stop': ['tools.stream-finish-reason', 'tools.finish-reason'],
+  'finish-reason-nonstandard': ['chat.finish-reason-enum', 'streaming.finish-reason'],
+  'usage-unrequested': ['streaming.usage-unrequested'],
+  'usage-no-choices': ['streaming.chunk-schema'],
+  'usage-ignored': ['streaming.usage-chunk'],
+  'empty-choices-chunk': ['streaming.empty-choices'],
+  'error-flat': ['errors.envelope'],
+  'error-string': ['errors.envelope'],
+  'error-code-int': ['errors.envelope-fields'],
+  'error-type-nonstandard': ['errors.type-known'],
+  'bad-json-500': ['errors.status-4xx'],
+  'stream-error-200': ['errors.status-4xx'],
+  'max-completion-tokens-ignored': ['chat.max-completion-tokens-honoured'],
+  'max-tokens-ignored': ['chat.max-tokens-honoured'],
+  'stop-ignored': ['chat.stop-honoured'],
+  'tool-choice-ignored': ['tools.choice-honoured'],
+  'json-schema-ignored': ['structured_outputs.schema-valid'],
+  'json-mode-invalid': ['json_mode.valid-json'],
+  'models-data-null': ['models.schema'],
+  'arguments-object': ['tools.arguments-string'],
+  'no-done': ['streaming.done-terminator'],
+  'tool-type-null': ['tools.stream-no-nulls'],
+  'missing-refusal-logprobs': ['chat.schema'],
+  'created-changes': ['streaming.created-stable'],
+  'no-incremental': ['streaming.incremental'],
+  'n-ignored': ['chat.n-honoured'],
+  'stream-options-rejected': ['chat.stream-options-tolerated'],
+  'unknown-model-200': ['errors.unknown-model-404'],
+  'content-type-json-stream': ['streaming.content-type'],
+  'chunk-id-changes': ['streaming.id-stable'],
+};
+
+/** Quirks that make a feature cleanly unsupported: its scenarios skip, nothing fails. */
+const UNSUPPORTED: Partial<Record<QuirkName, string>> = {
+  'tool-choice-object-rejected': 'tools.named',
+  'json-object-rejected': 'json_mode.object',
+};
+
+async function runWith(quirks: QuirkName[]): Promise<RunResult> {
+  return runSuite([{ name: 'emulator', kind: 'emulator', quirks }], {
+    scenarios: ALL_SCENARIOS,
+    only: [...CAPABILITIES],
+    repeat: 1,
+    failOn: 'should',
+    concurrency: 4,
+    targetConcurrency: 1,
+    timeoutMs: 10_000,
+  });
+}
+
+const failing = (run: RunResult) => run.targets[0].checks.filter((c) => c.status === 'fail');
+const illegal = (Object.keys(QUIRKS) as QuirkName[]).filter((q) => !QUIRKS[q].legal && !UNSUPPORTED[q]);
+const legal = (Object.keys(QUIRKS) as QuirkName[]).filter((q) => QUIRKS[q].legal);
+
+describe('mutation matrix: every illegal quirk is caught', () => {
+  it('covers every illegal quirk the emulator has', () => {
+    expect(illegal.filter((q) => !CAUGHT_BY[q])).toEqual([]);
+  });
+
+  it.each(illegal)('%s', async (quirk) => {
+    const run = await runWith([quirk]);
+    const ids = failing(run).map((c) => c.id);
+    for (const expected of CAUGHT_BY[quirk] ?? []) expect(ids, `${quirk} should fail ${expected}`).toContain(expected);
+    expect(run.exitCode).toBe(1);
+    const cap = (CAUGHT_BY[quirk]![0]).split('.')[0];
+    expect(run.targets[0].capabilities[cap as keyof typeof run.targets[0]['capabilities']].status).toBe('fail');
+  });
+});
+
+describe('mutation matrix: clean "unsupported" answers skip, not fail', () => {
+  it.each(Object.entries(UNSUPPORTED))('%s skips %s', async (quirk, scenario) => {
+    const run = await runWith([quirk as QuirkName]);
+    const checks = run.targets[0].checks.filter((c) => c.scenario === scenario);
+    expect(checks.length).toBeGreaterThan(0);
+    expect(new Set(checks.map((c) => c.status))).toEqual(new Set(['skip']));
+    expect(checks[0].message).toMatch(/unsupported/);
+    expect(failing(run)).toEqual([]);
+  });
+});
+
+describe('legal variations of the wire format pass', () => {
+  it.each(legal)('%s', async (quirk) => {
+    const run = await runWith([quirk]);
+    expect(failing(run).map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+    expect(run.targets[0].checks.filter((c) => c.status === 'error')).toEqual([]);
+    expect(run.exitCode).toBe(0);
+  });
+});
