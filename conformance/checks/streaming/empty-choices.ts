@@ -1,0 +1,23 @@
+import type { Check } from '../../types.ts';
+import { fail, pass, show } from '../verdict.ts';
+import { hasUsage, withStream } from './parse-stream.ts';
+
+export const streamingEmptyChoices: Check = {
+  id: 'streaming.empty-choices',
+  capability: 'streaming',
+  level: 'MUST',
+  kind: 'protocol',
+  title: 'choices: [] only on the usage chunk',
+  spec: 'OpenAPI CreateChatCompletionStreamResponse.choices ("Can also be empty for the last chunk if you set include_usage"); wire-facts F12',
+  run: (input) =>
+    withStream(input, ({ chunks }) => {
+      const empty = chunks.filter(({ chunk }) => Array.isArray(chunk.choices) && chunk.choices.length === 0 && !hasUsage(chunk));
+      if (empty.length === 0) return pass();
+      const first = empty[0];
+      return fail(`${empty.length} chunk(s) with choices: [] are not the usage chunk; clients reading choices[0] crash`, {
+        expected: 'at least one choice on every chunk except the usage chunk',
+        received: show(first.chunk, 160),
+        pointer: `/events/${first.n}/choices`,
+      });
+    }),
+};

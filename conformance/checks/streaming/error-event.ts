@@ -1,0 +1,46 @@
+import type { Check, Verdict } from '../../types.ts';
+import { fail, pass, show, skip } from '../verdict.ts';
+import { isRecord, withStream, type StreamEvent } from './parse-stream.ts';
+
+const EXPECTED = 'data: {"error":{"message":string,"type":string,"param":…,"code":…}}';
+
+export const streamingErrorEvent: Check = {
+  id: 'streaming.error-event',
+  capability: 'streaming',
+  level: 'MUST',
+  kind: 'protocol',
+  title: 'An error inside a stream uses the OpenAI error envelope',
+  spec: 'OpenAPI ErrorResponse; openai-python stream error handling (wire-facts §1.8); wire-facts F13–F17',
+  run: (input) =>
+    withStream(input, ({ errors }) => {
+      if (errors.length === 0) return skip('the stream carried no error event');
+      for (const e of errors) {
+        const verdict = judgeErrorEvent(e);
+        if (verdict) return verdict;
+      }
+      return pass(`${errors.length} error event(s), each in the OpenAI envelope`);
+    }),
+};
+
+function judgeErrorEvent({ n, json }: StreamEvent): Verdict | undefined {
+  const body = json as Record<string, any>;
+  const error = body.error;
+  if (!isRecord(error)) {
+    const flat = typeof error === 'string' ? 'is a string' : 'is not wrapped in an "error" object';
+    return fail(`the error event ${flat}; OpenAI clients find no error.message and miss or mangle the failure`, {
+      expected: EXPECTED,
+      received: show(body, 160),
+      pointer: `/events/${n}${typeof error === 'string' ? '/error' : ''}`,
+    });
+  }
+  for (const key of ['message', 'type']) {
+    if (typeof error[key] !== 'string') {
+      return fail(`the error event's error.${key} is not a string`, {
+        expected: EXPECTED,
+        received: show(body, 160),
+        pointer: `/events/${n}/error/${key}`,
+      });
+    }
+  }
+  return undefined;
+}

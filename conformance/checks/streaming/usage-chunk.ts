@@ -1,0 +1,63 @@
+import type { Check, Verdict } from '../../types.ts';
+import { fail, pass, show, skip } from '../verdict.ts';
+import { hasUsage, includeUsage, isRecord, withStream, type ParsedStream } from './parse-stream.ts';
+
+const EXPECTED = 'one chunk with choices: [] and usage, the last before [DONE]';
+
+export const streamingUsageChunk: Check = {
+  id: 'streaming.usage-chunk',
+  capability: 'streaming',
+  level: 'MUST',
+  kind: 'protocol',
+  title: 'include_usage yields exactly one usage chunk, last before [DONE]',
+  spec: 'OpenAPI ChatCompletionStreamOptions.include_usage; wire-facts F10, F11',
+  run: (input) => {
+    if (!includeUsage(input.request)) return skip('the request did not set stream_options.include_usage');
+    return withStream(input, judgeUsageChunk);
+  },
+};
+
+function judgeUsageChunk(stream: ParsedStream): Verdict {
+  const carriers = stream.chunks.filter(({ chunk }) => hasUsage(chunk));
+  if (carriers.length === 0) {
+    return fail('no chunk carried usage although stream_options.include_usage was set; token accounting reads 0', {
+      expected: EXPECTED,
+      received: 'no usage in the stream',
+    });
+  }
+  if (carriers.length > 1) {
+    return fail(`${carriers.length} chunks carry usage; clients that add them up double-count`, {
+      expected: EXPECTED,
+      received: `usage on events ${carriers.map((c) => c.n).join(', ')}`,
+      pointer: `/events/${carriers[0].n}/usage`,
+    });
+  }
+  const { n, chunk } = carriers[0];
+  if (!Array.isArray(chunk.choices) || chunk.choices.length > 0) {
+    return fail('the usage chunk must have choices: []', {
+      expected: 'choices: []',
+      received: `choices ${show(chunk.choices, 120)}`,
+      pointer: `/events/${n}/choices`,
+    });
+  }
+  const bad = usageProblem(chunk.usage);
+  if (bad) return fail(`the usage chunk's usage is not valid: ${bad}`, { expected: 'prompt_tokens, completion_tokens, total_tokens as integers ≥ 0', received: show(chunk.usage), pointer: `/events/${n}/usage` });
+  const after = stream.events.find((e) => e.n > n && !e.done);
+  if (after) {
+    return fail('an event follows the usage chunk; it must be the last before [DONE]', {
+      expected: EXPECTED,
+      received: show(after.data, 120),
+      pointer: `/events/${after.n}`,
+    });
+  }
+  return pass();
+}
+
+function usageProblem(usage: unknown): string | undefined {
+  if (!isRecord(usage)) return 'not an object';
+  for (const key of ['prompt_tokens', 'completion_tokens', 'total_tokens']) {
+    const v = usage[key];
+    if (!Number.isInteger(v) || v < 0) return `${key} is ${show(v)}`;
+  }
+  return undefined;
+}
