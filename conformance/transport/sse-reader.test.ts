@@ -152,3 +152,19 @@ describe('SseReader and byte boundaries', () => {
     );
   });
 });
+
+describe('SseReader cut short by the caller', () => {
+  it('reports neither the half event nor the half character at the cut', () => {
+    const reader = new SseReader(() => 0);
+    reader.push(new TextEncoder().encode('data: a\n\ndata: b\u20ac').subarray(0, -1));
+    const c = reader.end(true);
+    expect(c.events.map((e) => e.data)).toEqual(['a']);
+    expect(c.problems).toEqual([]);
+  });
+
+  it('still reports invalid UTF-8 met before the cut', () => {
+    const reader = new SseReader(() => 0);
+    reader.push(new Uint8Array([0xff, 0x0a]));
+    expect(reader.end(true).problems).toEqual([INVALID_UTF8]);
+  });
+});

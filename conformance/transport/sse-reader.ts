@@ -38,13 +38,13 @@ export class SseReader {
     }
   }
 
-  /** Ends the stream. Per the algorithm, an event not closed by a blank line is discarded. */
-  end(): SseCapture {
-    this.checkUtf8(new Uint8Array(0), false);
-    const tail = this.lines.push(this.decoder.decode());
-    for (const line of tail) this.processLine(line);
-    const unterminated = this.lines.end();
-    if (unterminated !== undefined || this.inEvent) this.problems.push(UNTERMINATED_EVENT);
+  /**
+   * Ends the stream. Per the algorithm, an event not closed by a blank line is discarded.
+   * `cut` says the caller stopped reading (a cap), so the stream did not really end: a half
+   * event or half character at the cut is then not the server's fault and is not reported.
+   */
+  end(cut = false): SseCapture {
+    if (!cut) this.finishInput();
     if (this.invalidUtf8) this.problems.push(INVALID_UTF8);
     return {
       events: this.events,
@@ -59,6 +59,13 @@ export class SseReader {
   /** Events dispatched so far; lets a caller enforce a cap while the stream is still arriving. */
   get eventCount(): number {
     return this.events.length;
+  }
+
+  private finishInput(): void {
+    this.checkUtf8(new Uint8Array(0), false);
+    for (const line of this.lines.push(this.decoder.decode())) this.processLine(line);
+    const unterminated = this.lines.end();
+    if (unterminated !== undefined || this.inEvent) this.problems.push(UNTERMINATED_EVENT);
   }
 
   private checkUtf8(bytes: Uint8Array, stream: boolean): void {
