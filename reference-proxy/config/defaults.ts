@@ -1,0 +1,65 @@
+// Fills every optional setting so the rest of the proxy reads one complete ProxyConfig.
+// Input is already shape-checked against schema.json (hence the loose RawConfig type).
+import type { BackendConfig, ProxyConfig, QuirkProfile } from '../types.ts';
+import { isLocalHost } from './local-host.ts';
+
+/** The config file as written, after schema validation; every key the schema makes optional is optional here. */
+export type RawConfig = Partial<Omit<ProxyConfig, 'backends'>> & {
+  backends: Array<Partial<BackendConfig> & Pick<BackendConfig, 'name' | 'baseUrl' | 'models'>>;
+  [key: string]: unknown;
+};
+
+export const DEFAULTS = {
+  listen: { host: '127.0.0.1', port: 8080 },
+  retry: { statuses: [429, 500, 502, 503, 504], attempts: 3, backoffMs: { initial: 100, max: 2000 }, honourRetryAfter: true },
+  health: { failureThreshold: 3, cooldownMs: 30_000, probeIntervalMs: 0 },
+  limits: { maxBodyBytes: 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 300_000, maxConcurrent: 256 },
+  timeouts: { connectMs: 5_000, firstByteMs: 60_000, totalMs: 600_000 },
+  guard: { enabled: true, stream: 'buffer' as const },
+} as const;
+
+/** Where each server kind answers a cheap liveness request (wire-facts §8.5); cloud APIs get none. */
+const HEALTH_PATH: Partial<Record<QuirkProfile, string>> = {
+  ollama: '/',
+  'ollama-legacy': '/',
+  'llama.cpp': '/health',
+  vllm: '/health',
+};
+
+export function applyDefaults(raw: RawConfig): ProxyConfig {
+  const config: ProxyConfig = {
+    listen: { ...DEFAULTS.listen, ...raw.listen },
+    backends: raw.backends.map(backendDefaults),
+    aliases: raw.aliases ?? {},
+    rules: raw.rules ?? [],
+    retry: {
+      ...DEFAULTS.retry,
+      ...raw.retry,
+      statuses: raw.retry?.statuses ?? [...DEFAULTS.retry.statuses],
+      backoffMs: { ...DEFAULTS.retry.backoffMs, ...raw.retry?.backoffMs },
+    },
+    health: { ...DEFAULTS.health, ...raw.health },
+    guard: { ...DEFAULTS.guard, ...raw.guard },
+    safety: raw.safety ?? {},
+    limits: { ...DEFAULTS.limits, ...raw.limits },
+  };
+  if (raw.auth) config.auth = raw.auth;
+  if (raw.cors) config.cors = raw.cors;
+  return config;
+}
+
+function backendDefaults(raw: RawConfig['backends'][number]): BackendConfig {
+  const profile = raw.profile ?? 'openai';
+  const baseUrl = raw.baseUrl.replace(/\/+$/, '');
+  const backend: BackendConfig = {
+    ...raw,
+    baseUrl,
+    weight: raw.weight ?? 1,
+    timeouts: { ...DEFAULTS.timeouts, ...raw.timeouts },
+    profile,
+    local: raw.local ?? isLocalHost(new URL(baseUrl).hostname),
+  };
+  const healthPath = raw.healthPath ?? HEALTH_PATH[profile];
+  if (healthPath !== undefined) backend.healthPath = healthPath;
+  return backend;
+}

@@ -1,0 +1,12 @@
+// A config safe to print: every secret replaced by "***". Used for `--dump-config` style output
+// and anywhere a config could reach a log or report.
+import type { ProxyConfig } from '../types.ts';
+
+const MASK = '***';
+
+export function redactConfig(config: ProxyConfig): unknown {
+  const copy = structuredClone(config);
+  for (const b of copy.backends) if (b.apiKey !== undefined) b.apiKey = MASK;
+  for (const k of copy.auth?.keys ?? []) k.key = MASK;
+  return copy;
+}
