@@ -1,0 +1,89 @@
+// Request rewrites for parameters a backend would otherwise ignore or reject. Each one is tied to
+// the profiles known to need it: applying them everywhere would be harmless for most, but
+// e.g. OpenAI's reasoning models refuse `max_tokens`, so nothing is rewritten for 'openai'.
+import type { QuirkProfile } from '../types.ts';
+
+interface RequestFixes {
+  /** F21: the backend ignores max_completion_tokens but honours max_tokens */
+  maxCompletionTokens: boolean;
+  /** F23: tool_choice is ignored, so the tool list itself has to carry the restriction */
+  narrowTools: boolean;
+  /** llama.cpp reads tool_choice only as a string; named/allowed choices become 'required'/mode */
+  stringToolChoice: boolean;
+  /** F38: parallel_tool_calls defaults to false instead of the spec's true */
+  parallelToolCallsDefault: boolean;
+  /** F40: stream_options without stream:true is a 400 */
+  dropStreamOptionsWithoutStream: boolean;
+}
+
+const NONE: RequestFixes = {
+  maxCompletionTokens: false,
+  narrowTools: false,
+  stringToolChoice: false,
+  parallelToolCallsDefault: false,
+  dropStreamOptionsWithoutStream: false,
+};
+
+const FIXES: Record<QuirkProfile, RequestFixes> = {
+  openai: NONE,
+  ollama: { ...NONE, maxCompletionTokens: true, narrowTools: true },
+  'ollama-legacy': { ...NONE, maxCompletionTokens: true, narrowTools: true },
+  'llama.cpp': { ...NONE, narrowTools: true, stringToolChoice: true, parallelToolCallsDefault: true },
+  vllm: { ...NONE, dropStreamOptionsWithoutStream: true },
+};
+
+/** A new request body the backend of `profile` will honour as OpenAI would. */
+export function normalizeRequest(body: any, profile: QuirkProfile): any {
+  const fixes = FIXES[profile];
+  const out = { ...body };
+  if (fixes.maxCompletionTokens && out.max_completion_tokens != null) {
+    out.max_tokens = out.max_completion_tokens;
+    delete out.max_completion_tokens;
+  }
+  if (fixes.narrowTools) narrowTools(out, fixes.stringToolChoice);
+  if (fixes.parallelToolCallsDefault && Array.isArray(out.tools) && out.parallel_tool_calls == null) {
+    out.parallel_tool_calls = true;
+  }
+  if (fixes.dropStreamOptionsWithoutStream && out.stream !== true && 'stream_options' in out) {
+    delete out.stream_options;
+  }
+  return out;
+}
+
+/**
+ * Enforces tool_choice through the tool list: `none` removes the tools, a named tool or an
+ * allowed_tools list keeps only those. The model can then still answer in text where OpenAI
+ * would force a call; `required` cannot be enforced this way at all.
+ */
+function narrowTools(out: any, stringToolChoice: boolean): void {
+  const choice = out.tool_choice;
+  if (!Array.isArray(out.tools) || choice == null) return;
+  if (choice === 'none' && !stringToolChoice) {
+    delete out.tools;
+    delete out.tool_choice;
+    return;
+  }
+  if (typeof choice !== 'object') return;
+  const allowed = allowedNames(choice);
+  if (allowed.size === 0) return;
+  const kept = out.tools.filter((t: any) => allowed.has(toolName(t) ?? ''));
+  if (kept.length === 0) return;
+  out.tools = kept;
+  if (stringToolChoice) {
+    out.tool_choice = choice.type === 'allowed_tools' ? (choice.allowed_tools?.mode ?? 'auto') : 'required';
+  }
+}
+
+function allowedNames(choice: any): Set<string> {
+  if (choice.type === 'allowed_tools') {
+    const tools = Array.isArray(choice.allowed_tools?.tools) ? choice.allowed_tools.tools : [];
+    return new Set(tools.map(toolName).filter((n: string | undefined): n is string => n !== undefined));
+  }
+  const name = toolName(choice);
+  return new Set(name === undefined ? [] : [name]);
+}
+
+function toolName(t: any): string | undefined {
+  const name = t?.type === 'custom' ? t.custom?.name : t?.function?.name;
+  return typeof name === 'string' ? name : undefined;
+}
