@@ -254,8 +254,10 @@ export interface TargetResult {
   capabilities: Record<Capability, CapabilitySummary>;
   checks: CheckResult[];
   exchanges: RecordedExchange[];
-  /** set when the target could not be run at all (e.g. container could not start) */
+  /** set when the target could not be run at all because something broke (exit code 2) */
   error?: string;
+  /** set when the target was not run because a prerequisite is absent (no API key, no Docker, image or model not available); says what to do */
+  skipped?: string;
 }
 
 export interface RunResult {

@@ -2,6 +2,7 @@
 // decide the exit code, cost and time, and where the reports are.
 import { CAPABILITIES, type RunResult, type Status } from '../types.ts';
 import { isFailure } from '../run/summarize.ts';
+import { notRunReason } from './progress.ts';
 
 const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', warn: 'warn', skip: 'skip', error: 'ERR ' };
 
@@ -11,13 +12,14 @@ export function summaryText(run: RunResult, reportPaths: string[]): string {
   const caps = run.options.only.length ? CAPABILITIES.filter((c) => run.options.only.includes(c)) : [...CAPABILITIES];
   lines.push(['target'.padEnd(width), ...caps.map((c) => c.padEnd(Math.max(c.length, 4)))].join('  '));
   for (const t of run.targets) {
-    const cells = caps.map((c) => (t.error ? 'ERR ' : MARK[t.capabilities[c].status]).padEnd(Math.max(c.length, 4)));
+    const cells = caps.map((c) => (t.error ? 'ERR ' : t.skipped ? 'skip' : MARK[t.capabilities[c].status]).padEnd(Math.max(c.length, 4)));
     lines.push([t.name.padEnd(width), ...cells].join('  '));
   }
   lines.push('');
   for (const t of run.targets) {
-    if (t.error) {
-      lines.push(`${t.name}: could not run: ${t.error}`);
+    const notRun = notRunReason(t);
+    if (notRun) {
+      lines.push(`${t.name}: ${notRun}`);
       continue;
     }
     const failures = t.checks.filter((c) => isFailure(c, run.options.failOn));

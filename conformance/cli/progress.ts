@@ -18,12 +18,18 @@ function tally(checks: CheckResult[]): string {
   return `${n('pass')} pass, ${n('fail')} fail, ${n('warn')} warn, ${n('skip')} skip${n('error') ? `, ${n('error')} error` : ''}`;
 }
 
+export function notRunReason(r: TargetResult): string | undefined {
+  if (r.error) return `could not run: ${r.error}`;
+  if (r.skipped) return `skipped: ${r.skipped}`;
+  return undefined;
+}
+
 function plainProgress(out: NodeJS.WritableStream): Progress {
   return {
     targetStart: (name, n) => out.write(`dropin: ${name}: running ${n} scenarios\n`),
     scenario: (e) => out.write(`dropin: ${e.target}: [${e.done}/${e.total}] ${e.scenario}: ${tally(e.checks)}\n`),
     targetEnd: (r) =>
-      out.write(r.error ? `dropin: ${r.name}: could not run: ${r.error}\n` : `dropin: ${r.name}: done in ${(r.durationMs / 1000).toFixed(1)} s: ${tally(r.checks)}\n`),
+      out.write(`dropin: ${r.name}: ${notRunReason(r) ?? `done in ${(r.durationMs / 1000).toFixed(1)} s: ${tally(r.checks)}`}\n`),
     stop: () => {},
   };
 }
@@ -50,7 +56,7 @@ function liveProgress(out: NodeJS.WriteStream): Progress {
       fails.set(e.target, f);
       bars.get(e.target)?.update(e.done, { fails: f, last: e.scenario });
     },
-    targetEnd: (r) => bars.get(r.name)?.update({ last: r.error ? `could not run: ${r.error}` : `done in ${(r.durationMs / 1000).toFixed(1)} s` }),
+    targetEnd: (r) => bars.get(r.name)?.update({ last: notRunReason(r) ?? `done in ${(r.durationMs / 1000).toFixed(1)} s` }),
     stop: () => multi.stop(),
   };
 }

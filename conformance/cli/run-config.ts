@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
+import { PRESETS } from '../targets/presets.ts';
 import type { TargetSpec } from '../targets/target-spec.ts';
 import type { Capability } from '../types.ts';
 import { UsageError } from './usage-error.ts';
@@ -55,6 +56,7 @@ export function parseRunConfig(raw: unknown, env: NodeJS.ProcessEnv, source = 'c
     t.kind ??= 'url';
     if (t.kind === 'url' && !t.baseUrl) throw new UsageError(`${where}: a url target needs baseUrl (e.g. http://127.0.0.1:11434/v1)`);
     if (t.kind === 'url' && !t.model) throw new UsageError(`${where}: a url target needs model (the model id to test)`);
+    if (t.kind === 'preset' && !t.preset) throw new UsageError(`${where}: a preset target needs preset (one of ${Object.keys(PRESETS).join(', ')})`);
     if (t.apiKey) t.apiKey = resolveSecret(t.apiKey, env, `${where}.apiKey`);
   });
   return config;

@@ -1,6 +1,7 @@
 // Resolves `dropin run` flags, the environment and an optional config file into targets and
 // run settings. Precedence: flags > environment > config file > defaults.
 import { CAPABILITIES, type Capability } from '../types.ts';
+import { PRESETS } from '../targets/presets.ts';
 import type { TargetSpec } from '../targets/target-spec.ts';
 import type { FailOn } from '../run/summarize.ts';
 import { loadRunConfig, resolveSecret } from './run-config.ts';
@@ -53,7 +54,9 @@ export function resolveRun(flags: RunFlags, env: NodeJS.ProcessEnv): ResolvedRun
     timeoutMs: int(flags.timeout, '--timeout', 100, 3_600_000) ?? file?.timeoutMs ?? 30_000,
     secrets: [],
   };
-  resolved.secrets = specs.flatMap((s) => [s.apiKey, ...Object.values(s.headers ?? {})]).filter((v): v is string => !!v && v.length >= 4);
+  resolved.secrets = specs
+    .flatMap((s) => [s.apiKey, s.preset ? env[PRESETS[s.preset]?.keyEnv ?? ''] : undefined, ...Object.values(s.headers ?? {})])
+    .filter((v): v is string => !!v && v.length >= 4);
   return resolved;
 }
 

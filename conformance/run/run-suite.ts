@@ -1,7 +1,7 @@
 // Runs the suite against every configured target and assembles the RunResult.
 import pLimit from 'p-limit';
 import { openTarget } from '../targets/open-target.ts';
-import type { TargetSpec } from '../targets/target-spec.ts';
+import { TargetSkipped, type TargetSpec } from '../targets/target-spec.ts';
 import type { Capability, RunResult, Scenario, TargetResult } from '../types.ts';
 import { runTarget, type RunTargetOptions } from './run-target.ts';
 import { emptyUsage } from './usage.ts';
@@ -50,13 +50,14 @@ async function runOne(spec: TargetSpec, opts: SuiteOptions): Promise<TargetResul
       await opened.close();
     }
   } catch (e) {
-    result = failedTarget(spec, (e as Error).message);
+    const reason = (e as Error).message;
+    result = e instanceof TargetSkipped ? { ...notRun(spec), skipped: reason } : { ...notRun(spec), error: reason };
   }
   opts.onTargetEnd?.(result);
   return result;
 }
 
-function failedTarget(spec: TargetSpec, message: string): TargetResult {
+function notRun(spec: TargetSpec): TargetResult {
   return {
     name: spec.name,
     baseUrl: spec.baseUrl ?? '',
@@ -68,6 +69,5 @@ function failedTarget(spec: TargetSpec, message: string): TargetResult {
     capabilities: summarizeCapabilities([]),
     checks: [],
     exchanges: [],
-    error: message,
   };
 }

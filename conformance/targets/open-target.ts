@@ -1,21 +1,32 @@
-// Resolves a configured target into a running endpoint: a URL is used as is, the emulator is
-// started in this process on a free loopback port and stopped afterwards.
+// Resolves a configured target into a running endpoint: a URL is used as is, a preset gets its
+// URL and key from the provider table, the emulator is started in this process on a free
+// loopback port, an Ollama container is started with testcontainers; all are stopped afterwards.
 import { startEmulator, type ProfileName, type QuirkName } from '../../fixtures/emulator/index.ts';
-import type { OpenedTarget, TargetSpec } from './target-spec.ts';
+import { startOllama } from './ollama.ts';
+import { PRESETS } from './presets.ts';
+import { TargetSkipped, type OpenedTarget, type TargetSpec } from './target-spec.ts';
 
 export const EMULATOR_MODEL = 'dropin-emulator-1';
 
-export async function openTarget(spec: TargetSpec): Promise<OpenedTarget> {
-  const base = { name: spec.name, kind: spec.kind, apiKey: spec.apiKey, headers: spec.headers ?? {} };
-  if (spec.kind === 'emulator') {
-    const emulator = await startEmulator({
-      profile: spec.profile as ProfileName | undefined,
-      quirks: (spec.quirks ?? []) as QuirkName[],
-    });
-    return {
-      target: { ...base, baseUrl: emulator.url, model: spec.model ?? EMULATOR_MODEL },
-      close: () => emulator.close(),
-    };
+export async function openTarget(spec: TargetSpec, env: NodeJS.ProcessEnv = process.env): Promise<OpenedTarget> {
+  const base = { name: spec.name, kind: spec.kind as string, apiKey: spec.apiKey, headers: spec.headers ?? {} };
+  switch (spec.kind) {
+    case 'emulator': {
+      const emulator = await startEmulator({ profile: spec.profile as ProfileName | undefined, quirks: (spec.quirks ?? []) as QuirkName[] });
+      return { target: { ...base, baseUrl: emulator.url, model: spec.model ?? EMULATOR_MODEL }, close: () => emulator.close() };
+    }
+    case 'ollama':
+      return startOllama(spec, env);
+    case 'preset': {
+      const preset = PRESETS[spec.preset ?? ''];
+      const apiKey = spec.apiKey ?? env[preset.keyEnv];
+      if (!apiKey) throw new TargetSkipped(`${preset.keyEnv} is not set: export it to test ${spec.preset} (keys: ${preset.docs})`);
+      return {
+        target: { ...base, kind: spec.preset!, apiKey, baseUrl: spec.baseUrl ?? preset.baseUrl, model: spec.model ?? preset.model },
+        close: async () => {},
+      };
+    }
+    default:
+      return { target: { ...base, baseUrl: spec.baseUrl!, model: spec.model! }, close: async () => {} };
   }
-  return { target: { ...base, baseUrl: spec.baseUrl!, model: spec.model! }, close: async () => {} };
 }

@@ -1,8 +1,13 @@
 // A target as configured (flags, env or a config file), before it is started or resolved.
+import type { Target } from '../types.ts';
+
 export interface TargetSpec {
   name: string;
-  /** url: an endpoint that is already running; emulator: dropin's embedded emulator, started in process */
-  kind: 'url' | 'emulator';
+  /**
+   * url: an endpoint that is already running; emulator: dropin's embedded emulator, started in
+   * process; ollama: an ollama/ollama container started with testcontainers; preset: a cloud provider
+   */
+  kind: 'url' | 'emulator' | 'ollama' | 'preset';
   baseUrl?: string;
   model?: string;
   /** resolved secret */
@@ -11,9 +16,23 @@ export interface TargetSpec {
   /** emulator only: a profile of documented server behaviour, and single quirks */
   profile?: string;
   quirks?: string[];
+  /** preset only: the provider name (see presets.ts) */
+  preset?: string;
+  /** ollama only: image (default ollama/ollama:latest), models to pull (the first is tested), GPU use */
+  image?: string;
+  models?: string[];
+  gpu?: 'auto' | 'on' | 'off';
 }
 
 export interface OpenedTarget {
-  target: import('../types.ts').Target;
+  target: Target;
   close(): Promise<void>;
+}
+
+/** A prerequisite is missing: the target is reported as skipped with a message saying how to fix it. */
+export class TargetSkipped extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TargetSkipped';
+  }
 }
