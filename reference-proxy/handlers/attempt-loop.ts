@@ -1,0 +1,96 @@
+// Tries the plan's candidates in order until one serves the request or the attempts run out.
+// Moving to a different backend is immediate; trying a backend again (a short chain, or one
+// backend) waits the policy's backoff, honouring the last Retry-After.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffMs } from '../health/retry.ts';
+import { recordServed } from '../observe/metrics.ts';
+import type { Candidate, RoutePlan } from '../types.ts';
+import { createAttemptSignal } from '../upstream/attempt-signal.ts';
+import type { AttemptOutcome } from './attempt.ts';
+import { attemptOnce } from './attempt-once.ts';
+import type { Exchange, ProxyContext } from './context.ts';
+import { finalError, type TriedFailure } from './final-error.ts';
+import { sendEnvelope } from './respond.ts';
+import { wantsStructuredOutput, type ChatRequest } from './validate-chat.ts';
+
+export async function runAttempts(ctx: ProxyContext, ex: Exchange, request: ChatRequest, plan: RoutePlan): Promise<void> {
+  const policy = ctx.config.retry;
+  const guard = ctx.config.guard.enabled && wantsStructuredOutput(request);
+  const failures: TriedFailure[] = [];
+  const tried = new Set<string>();
+  for (let i = 0; i < policy.attempts && plan.candidates.length > 0; i++) {
+    const candidate = plan.candidates[i % plan.candidates.length];
+    if (tried.has(candidate.backend.name)) {
+      const retryAfter = policy.honourRetryAfter ? failures.at(-1)?.upstream?.retryAfter : undefined;
+      if (!(await wait(backoffMs(i, policy, retryAfter), ex.clientSignal))) return;
+    }
+    if (ex.clientSignal.aborted) return;
+    tried.add(candidate.backend.name);
+    const outcome = await tryCandidate(ctx, ex, request, candidate, guard);
+    if (outcome.kind !== 'failed') return;
+    failures.push({ ...outcome, backend: candidate.backend.name });
+    if (i + 1 < policy.attempts) {
+      ex.record.failovers.push(outcome.reason);
+      ctx.metrics.failovers.inc({ reason: outcome.reason });
+    }
+  }
+  const error = finalError(failures);
+  ex.record.error = error.body.error.code ?? undefined;
+  sendEnvelope(ex.res, error.status, error.body, error.headers);
+}
+
+/** Runs one attempt with its bookkeeping; answers the client unless the outcome is 'failed'. */
+async function tryCandidate(ctx: ProxyContext, ex: Exchange, request: ChatRequest, candidate: Candidate, guard: boolean): Promise<AttemptOutcome> {
+  const { backend } = candidate;
+  ex.record.attempts++;
+  ex.record.backend = backend.name;
+  ex.record.model = candidate.model;
+  ctx.metrics.attempts.inc({ backend: backend.name });
+  const signal = createAttemptSignal(ex.clientSignal, backend.timeouts.totalMs);
+  ctx.health.begin(backend.name);
+  let outcome: AttemptOutcome;
+  try {
+    outcome = await attemptOnce({ ctx, ex, request, candidate, signal, guard });
+  } finally {
+    ctx.health.end(backend.name);
+    signal.dispose();
+  }
+  settle(ctx, ex, candidate, outcome);
+  return outcome;
+}
+
+function settle(ctx: ProxyContext, ex: Exchange, candidate: Candidate, outcome: AttemptOutcome): void {
+  const name = candidate.backend.name;
+  if (outcome.kind === 'failed') {
+    ctx.metrics.upstreamFailures.inc({ backend: name, reason: outcome.reason });
+    if (outcome.unhealthy) ctx.health.recordFailure(name);
+    return;
+  }
+  if (outcome.kind === 'rejected') {
+    // The backend answered sensibly (a client error): healthy, and the client hears it as is.
+    ctx.health.recordSuccess(name);
+    ex.record.error = outcome.body.error.code ?? outcome.body.error.type;
+    sendEnvelope(ex.res, outcome.status, outcome.body);
+    return;
+  }
+  if (outcome.kind !== 'served') return;
+  if (outcome.streamFailed) {
+    ctx.health.recordFailure(name);
+    ctx.metrics.upstreamFailures.inc({ backend: name, reason: outcome.streamFailed });
+    ex.record.error = 'upstream_stream_failed';
+  } else {
+    ctx.health.recordSuccess(name);
+  }
+  recordServed(ctx.metrics, candidate.backend, outcome.usage);
+  if (outcome.usage) ex.record.tokens = { prompt: outcome.usage.prompt_tokens ?? 0, completion: outcome.usage.completion_tokens ?? 0 };
+}
+
+/** Sleeps unless the client goes away first; returns whether the client is still there. */
+async function wait(ms: number, signal: AbortSignal): Promise<boolean> {
+  try {
+    await sleep(ms, undefined, { signal });
+    return true;
+  } catch {
+    return false;
+  }
+}

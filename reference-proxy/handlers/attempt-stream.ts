@@ -1,0 +1,88 @@
+// Relays a streamed answer. Until the first byte reaches the client any failure is a Failure (the
+// loop fails over); after it, a failure ends the stream with an error event, never a fake [DONE].
+// The openai profile without filters is piped byte for byte (the hot path). Leaving the read loop
+// early destroys the upstream body, which closes that upstream connection.
+import { guardOutput } from '../guard/output-guard.ts';
+import { createStreamNormalizer, needsNormalization, type StreamNormalizer } from '../normalize/index.ts';
+import { frame, SseSplitter } from '../normalize/sse.ts';
+import { createOutputFilter } from '../safety/safety.ts';
+import type { UpstreamResponse } from '../upstream/call.ts';
+import { classifyUpstreamError, describeKind } from '../upstream/classify-error.ts';
+import { failure, markFirstByte, type Attempt, type AttemptOutcome } from './attempt.ts';
+import { ClientStream } from './client-stream.ts';
+import { contentFilterChunk, StreamObserver, streamErrorPayload } from './stream-observer.ts';
+
+const passThrough: StreamNormalizer = { event: (data) => [data], end: () => [] };
+
+export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<AttemptOutcome> {
+  const { profile } = a.candidate.backend;
+  const filter = a.ctx.denyOutput.length > 0 ? createOutputFilter(a.ctx.denyOutput) : undefined;
+  const buffering = a.guard && a.ctx.config.guard.stream === 'buffer';
+  const raw = !needsNormalization(profile) && !filter && !buffering;
+  const normalizer = needsNormalization(profile) ? createStreamNormalizer({ profile, request: a.request }) : passThrough;
+  const out = new ClientStream(a.ex.res, () => markFirstByte(a));
+  const observer = new StreamObserver({ collectContent: buffering, filter });
+  const splitter = new SseSplitter();
+  const held: string[] = [];
+  let blocked = false;
+
+  // Returns false to stop reading: the filter blocked, or the first event is an error (fail over).
+  const deliver = async (payloads: string[]): Promise<boolean> => {
+    for (const payload of payloads) {
+      if (observer.see(payload)) return !(blocked = true);
+      if (observer.error && !out.started) return false;
+      if (buffering) held.push(payload);
+      else await out.write(frame(payload));
+    }
+    return true;
+  };
+
+  try {
+    reading: for await (const chunk of up.body as AsyncIterable<Buffer>) {
+      if (raw) {
+        observer.seeRaw(chunk);
+        await out.write(chunk);
+        continue;
+      }
+      for (const data of splitter.push(chunk)) if (!(await deliver(normalizer.event(data)))) break reading;
+    }
+    if (!blocked && !(observer.error && !out.started)) await deliver(normalizer.end());
+  } catch (error) {
+    const kind = classifyUpstreamError(error, a.signal.reason());
+    if (kind === 'aborted') return { kind: 'aborted' };
+    if (!out.started) return failure(kind, describeKind(kind));
+    await endWithError(out, `The backend failed after the response had started (${describeKind(kind)}). The answer is incomplete; retry the request.`);
+    return { kind: 'served', usage: observer.usage, streamFailed: kind };
+  }
+
+  if (blocked) {
+    for (const payload of held) await out.write(frame(payload));
+    await out.write(frame(contentFilterChunk(observer.meta)));
+    await out.write(frame('[DONE]'));
+    out.end();
+    return { kind: 'served', usage: observer.usage };
+  }
+  if (!out.started && (observer.error || !observer.sawDone)) {
+    return observer.error ? failure('stream_error', `error event: ${observer.error}`) : failure('malformed', 'the stream ended before it was complete');
+  }
+  if (buffering) {
+    const verdict = guardOutput(a.request, observer.content);
+    if (!verdict.ok) return failure('guard', `output did not match response_format: ${verdict.reason}`, { unhealthy: false });
+    for (const payload of held) await out.write(frame(payload));
+  }
+  if (observer.error) {
+    out.end();
+    return { kind: 'served', usage: observer.usage, streamFailed: 'stream_error' };
+  }
+  if (!observer.sawDone) {
+    await endWithError(out, 'The backend ended the stream before it was complete (no [DONE]). The answer may be truncated; retry the request.');
+    return { kind: 'served', usage: observer.usage, streamFailed: 'truncated' };
+  }
+  out.end();
+  return { kind: 'served', usage: observer.usage };
+}
+
+async function endWithError(out: ClientStream, message: string): Promise<void> {
+  await out.write(frame(streamErrorPayload(message, 'upstream_stream_failed')));
+  out.end();
+}

@@ -1,0 +1,35 @@
+// What every handler needs: the validated config, shared state, and per-request bookkeeping.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RateLimiter } from '../auth/rate-limit.ts';
+import type { HealthTracker } from '../health/tracker.ts';
+import type { ProxyMetrics } from '../observe/metrics.ts';
+import type { RequestRecord } from '../observe/request-log.ts';
+import type { ProxyConfig } from '../types.ts';
+import type { UpstreamPools } from '../upstream/pools.ts';
+
+export interface ProxyContext {
+  config: ProxyConfig;
+  health: HealthTracker;
+  limiter: RateLimiter;
+  pools: UpstreamPools;
+  metrics: ProxyMetrics;
+  denyInput: RegExp[];
+  denyOutput: RegExp[];
+  /** upstream keys, scrubbed from anything forwarded to a client */
+  secrets: string[];
+  /** unix seconds, the `created` of models listed from config */
+  startedAt: number;
+  log: (line: string) => void;
+  inflight: number;
+}
+
+/** One client request in flight. */
+export interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  record: RequestRecord;
+  /** aborts when the client goes away before the response finished */
+  clientSignal: AbortSignal;
+  /** performance.now() when the request arrived */
+  startedMs: number;
+}

@@ -1,0 +1,26 @@
+// Liveness, readiness and metrics. /healthz answers while the process runs; /readyz only while
+// some backend can take traffic, so a load balancer stops sending requests that can only fail.
+import { ProxyError } from '../errors.ts';
+import type { Exchange, ProxyContext } from './context.ts';
+import { sendError, sendJson } from './respond.ts';
+
+export async function handleHealthz(_ctx: ProxyContext, ex: Exchange): Promise<void> {
+  sendJson(ex.res, 200, { status: 'ok' });
+}
+
+export async function handleReadyz(ctx: ProxyContext, ex: Exchange): Promise<void> {
+  const available = ctx.config.backends.filter((b) => ctx.health.isAvailable(b.name)).map((b) => b.name);
+  if (available.length > 0) {
+    sendJson(ex.res, 200, { status: 'ready', available });
+    return;
+  }
+  sendError(ex.res, new ProxyError(503, 'No backend is available: every circuit is open. Check the backends; traffic resumes after their cooldown.', {
+    code: 'no_backend_available',
+  }));
+}
+
+export async function handleMetrics(ctx: ProxyContext, ex: Exchange): Promise<void> {
+  const text = await ctx.metrics.registry.metrics();
+  ex.res.writeHead(200, { 'content-type': ctx.metrics.registry.contentType });
+  ex.res.end(text);
+}

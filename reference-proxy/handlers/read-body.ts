@@ -1,0 +1,65 @@
+// Reads a JSON request body without ever holding more than the configured cap in memory.
+import type { IncomingMessage } from 'node:http';
+import { ProxyError } from '../errors.ts';
+
+export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  checkContentType(req.headers['content-type']);
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readCapped(req, maxBytes);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ProxyError(400, `We could not parse the JSON body of your request (${(error as Error).message}). Send a valid JSON object.`, {
+      code: 'invalid_json',
+    });
+  }
+}
+
+function checkContentType(contentType: string | undefined): void {
+  if (contentType === undefined || /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) return;
+  throw new ProxyError(400, `Invalid Content-Type header (${contentType.slice(0, 100)}); send the body as JSON with "Content-Type: application/json".`, {
+    code: 'invalid_content_type',
+  });
+}
+
+function readCapped(req: IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        cleanup();
+        // Keep draining without storing so the 413 can be written; the connection is closed after it.
+        req.resume();
+        reject(tooLarge(maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+function tooLarge(maxBytes: number): ProxyError {
+  return new ProxyError(413, `The request body is larger than this proxy accepts (${maxBytes} bytes). Send a smaller request, or raise limits.maxBodyBytes.`, {
+    code: 'request_too_large',
+    headers: { connection: 'close' },
+  });
+}

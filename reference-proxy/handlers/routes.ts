@@ -1,0 +1,21 @@
+// The proxy's routes. `limited` routes count towards limits.maxConcurrent; probes and metrics
+// stay answerable under load.
+import type { Exchange, ProxyContext } from './context.ts';
+import { handleChat } from './chat.ts';
+import { handleModels } from './models.ts';
+import { handleHealthz, handleMetrics, handleReadyz } from './probes.ts';
+
+export interface Route {
+  path: string;
+  method: 'GET' | 'POST';
+  limited: boolean;
+  handle(ctx: ProxyContext, ex: Exchange): Promise<void>;
+}
+
+export const ROUTES: readonly Route[] = [
+  { path: '/v1/chat/completions', method: 'POST', limited: true, handle: handleChat },
+  { path: '/v1/models', method: 'GET', limited: true, handle: handleModels },
+  { path: '/healthz', method: 'GET', limited: false, handle: handleHealthz },
+  { path: '/readyz', method: 'GET', limited: false, handle: handleReadyz },
+  { path: '/metrics', method: 'GET', limited: false, handle: handleMetrics },
+];

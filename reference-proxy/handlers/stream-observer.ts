@@ -1,0 +1,82 @@
+// Watches the payloads going to a streaming client: usage for metrics, the assembled content for
+// the output guard, the output filter, and whether the stream ended properly ([DONE] or an error).
+// Payloads are parsed only when something needs their contents.
+import { SseSplitter } from '../normalize/sse.ts';
+import type { Usage } from '../observe/metrics.ts';
+
+export interface OutputFilter {
+  push(text: string): boolean;
+}
+
+export interface ChunkMeta {
+  id: string;
+  created: number;
+  model: string;
+}
+
+export class StreamObserver {
+  usage?: Usage;
+  content = '';
+  sawDone = false;
+  /** the upstream sent an error event */
+  error?: string;
+  meta?: ChunkMeta;
+  private readonly splitter = new SseSplitter();
+
+  constructor(private readonly opts: { collectContent: boolean; filter?: OutputFilter }) {}
+
+  /** Looks at one raw upstream chunk (pass-through mode). */
+  seeRaw(chunk: Buffer): void {
+    for (const data of this.splitter.push(chunk)) this.see(data);
+  }
+
+  /** Looks at one payload; returns true when the output filter blocks it. */
+  see(payload: string): boolean {
+    if (payload === '[DONE]') {
+      this.sawDone = true;
+      return false;
+    }
+    const needed = this.opts.collectContent || this.opts.filter || this.meta === undefined || payload.includes('"usage"') || payload.includes('"error"');
+    if (!needed) return false;
+    let chunk: any;
+    try {
+      chunk = JSON.parse(payload);
+    } catch {
+      return false;
+    }
+    return this.inspect(chunk);
+  }
+
+  private inspect(chunk: any): boolean {
+    if (chunk?.error) {
+      this.error = typeof chunk.error?.message === 'string' ? chunk.error.message : 'the backend reported an error';
+      return false;
+    }
+    if (chunk?.usage) this.usage = chunk.usage;
+    if (!this.meta && typeof chunk?.id === 'string') this.meta = { id: chunk.id, created: chunk.created, model: chunk.model };
+    let blocked = false;
+    for (const choice of Array.isArray(chunk?.choices) ? chunk.choices : []) {
+      const text = choice?.delta?.content;
+      if (typeof text !== 'string' || text === '') continue;
+      if (this.opts.collectContent && (choice.index ?? 0) === 0) this.content += text;
+      if (this.opts.filter?.push(text)) blocked = true;
+    }
+    return blocked;
+  }
+}
+
+/** The last chunk of a stream stopped by the output filter. */
+export function contentFilterChunk(meta: ChunkMeta | undefined): string {
+  return JSON.stringify({
+    id: meta?.id ?? 'chatcmpl-dropin',
+    object: 'chat.completion.chunk',
+    created: meta?.created ?? Math.floor(Date.now() / 1000),
+    model: meta?.model ?? '',
+    choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'content_filter' }],
+  });
+}
+
+/** An in-stream error event in the OpenAI envelope (openai-python raises APIError on it). */
+export function streamErrorPayload(message: string, code: string): string {
+  return JSON.stringify({ error: { message, type: 'server_error', param: null, code } });
+}

@@ -1,0 +1,70 @@
+// The proxy's Prometheus metrics, on a registry owned by one proxy instance (not prom-client's
+// global one) so several proxies in one process (tests, embedding) never share counters.
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { HealthTracker } from '../health/tracker.ts';
+import type { BackendConfig } from '../types.ts';
+
+const CIRCUIT_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
+
+export interface ProxyMetrics {
+  registry: Registry;
+  requests: Counter<'route' | 'status'>;
+  attempts: Counter<'backend'>;
+  upstreamFailures: Counter<'backend' | 'reason'>;
+  failovers: Counter<'reason'>;
+  latency: Histogram<'route'>;
+  ttft: Histogram<'backend'>;
+  tokens: Counter<'backend' | 'direction'>;
+  served: Counter<'locality'>;
+  cost: Counter<'backend'>;
+}
+
+export function createMetrics(health: HealthTracker): ProxyMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  const seconds = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+  new Gauge({
+    name: 'dropin_circuit_state',
+    help: 'Circuit breaker state per backend: 0 closed, 1 half-open, 2 open',
+    labelNames: ['backend'],
+    registers,
+    collect() {
+      for (const s of health.snapshot()) this.set({ backend: s.backend }, CIRCUIT_VALUE[s.state]);
+    },
+  });
+  return {
+    registry,
+    requests: new Counter({ name: 'dropin_requests_total', help: 'Requests answered, by route and HTTP status', labelNames: ['route', 'status'], registers }),
+    attempts: new Counter({ name: 'dropin_upstream_attempts_total', help: 'Upstream requests sent, by backend', labelNames: ['backend'], registers }),
+    upstreamFailures: new Counter({ name: 'dropin_upstream_failures_total', help: 'Failed upstream attempts, by backend and reason', labelNames: ['backend', 'reason'], registers }),
+    failovers: new Counter({ name: 'dropin_failovers_total', help: 'Moves to another candidate, by reason', labelNames: ['reason'], registers }),
+    latency: new Histogram({ name: 'dropin_request_duration_seconds', help: 'Time from request to the last byte of the response', labelNames: ['route'], buckets: seconds, registers }),
+    ttft: new Histogram({ name: 'dropin_time_to_first_token_seconds', help: 'Time from request to the first response byte sent to the client', labelNames: ['backend'], buckets: seconds, registers }),
+    tokens: new Counter({ name: 'dropin_tokens_total', help: 'Tokens reported by upstream usage, by backend and direction (prompt|completion)', labelNames: ['backend', 'direction'], registers }),
+    served: new Counter({ name: 'dropin_served_requests_total', help: 'Successful chat completions by where they were served (local|cloud)', labelNames: ['locality'], registers }),
+    cost: new Counter({ name: 'dropin_estimated_cost_usd_total', help: 'Estimated cost from reported usage and configured prices', labelNames: ['backend'], registers }),
+  };
+}
+
+export interface Usage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+}
+
+/** Counts one successful completion: tokens, locality and, when a price is configured, its cost. */
+export function recordServed(metrics: ProxyMetrics, backend: BackendConfig, usage: Usage | undefined): void {
+  metrics.served.inc({ locality: backend.local ? 'local' : 'cloud' });
+  if (!usage) return;
+  const prompt = usage.prompt_tokens ?? 0;
+  const completion = usage.completion_tokens ?? 0;
+  metrics.tokens.inc({ backend: backend.name, direction: 'prompt' }, prompt);
+  metrics.tokens.inc({ backend: backend.name, direction: 'completion' }, completion);
+  const cost = estimateCost(backend, usage);
+  if (cost > 0) metrics.cost.inc({ backend: backend.name }, cost);
+}
+
+/** USD for one response, from prices per 1M tokens; 0 when the backend has no price. */
+export function estimateCost(backend: BackendConfig, usage: Usage): number {
+  if (!backend.price) return 0;
+  return ((usage.prompt_tokens ?? 0) * backend.price.input + (usage.completion_tokens ?? 0) * backend.price.output) / 1_000_000;
+}

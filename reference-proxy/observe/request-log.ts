@@ -1,0 +1,32 @@
+// One JSON line per request: what an operator needs to follow a request through routing,
+// failover and the upstream, and nothing secret (no headers, no bodies, no keys).
+
+export interface RequestRecord {
+  requestId: string;
+  method: string;
+  path: string;
+  /** the rule that chose the route, if any */
+  rule?: string;
+  publicModel?: string;
+  backend?: string;
+  /** the model name sent to the backend */
+  model?: string;
+  stream?: boolean;
+  attempts: number;
+  /** one reason per move to another candidate, e.g. "connect", "status_503", "guard" */
+  failovers: string[];
+  status: number;
+  /** the error code sent to the client, if the request failed */
+  error?: string;
+  latencyMs?: number;
+  ttftMs?: number;
+  tokens?: { prompt: number; completion: number };
+}
+
+export function newRecord(requestId: string, method: string, path: string): RequestRecord {
+  return { requestId, method, path, attempts: 0, failovers: [], status: 0 };
+}
+
+export function formatLogLine(record: RequestRecord, at: Date): string {
+  return JSON.stringify({ time: at.toISOString(), level: record.status >= 500 ? 'error' : 'info', msg: 'request', ...record });
+}

@@ -1,0 +1,92 @@
+// The HTTP(S) server: finds the route, enforces the server-wide limits, turns every thrown error
+// into the OpenAI envelope, and writes one log line and the request metrics per request.
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { ProxyError } from './errors.ts';
+import type { Exchange, ProxyContext } from './handlers/context.ts';
+import { applyCors } from './handlers/cors.ts';
+import { sendError, toProxyError } from './handlers/respond.ts';
+import { ROUTES, type Route } from './handlers/routes.ts';
+import { requestIdFrom } from './observe/request-id.ts';
+import { formatLogLine, newRecord } from './observe/request-log.ts';
+
+export function createProxyServer(ctx: ProxyContext): Server {
+  const handler = (req: IncomingMessage, res: ServerResponse) => void dispatch(ctx, req, res);
+  const { tls } = ctx.config.listen;
+  const server = tls
+    ? createHttpsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }, handler)
+    : createHttpServer(handler);
+  const { headersTimeoutMs, requestTimeoutMs } = ctx.config.limits;
+  server.requestTimeout = requestTimeoutMs;
+  // Node rejects a headers timeout above the request timeout.
+  server.headersTimeout = Math.min(headersTimeoutMs, requestTimeoutMs);
+  server.keepAliveTimeout = 5_000;
+  return server;
+}
+
+async function dispatch(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const startedMs = performance.now();
+  const path = (req.url ?? '/').split('?')[0];
+  const record = newRecord(requestIdFrom(req.headers['x-request-id']), req.method ?? 'GET', path);
+  res.setHeader('x-request-id', record.requestId);
+  const client = new AbortController();
+  const closed = new Promise<void>((resolve) => res.once('close', resolve));
+  res.once('close', () => {
+    if (!res.writableFinished) client.abort();
+  });
+  const ex: Exchange = { req, res, record, clientSignal: client.signal, startedMs };
+  if (applyCors(ctx.config.cors?.origins, req, res)) return;
+  const route = ROUTES.find((r) => r.path === path);
+  const limited = route?.limited === true && route.method === req.method;
+  if (limited) ctx.inflight++;
+  try {
+    await handle(ctx, ex, route);
+  } catch (error) {
+    if (!(error instanceof ProxyError)) ctx.log(JSON.stringify({ level: 'error', msg: 'handler failed', requestId: record.requestId, error: String(error) }));
+    respondWithError(ex, toProxyError(error));
+  } finally {
+    if (!res.writableEnded) res.end();
+    await closed;
+    if (limited) ctx.inflight--;
+    finish(ctx, ex, route);
+  }
+}
+
+async function handle(ctx: ProxyContext, ex: Exchange, route: Route | undefined): Promise<void> {
+  if (!route) {
+    throw new ProxyError(404, `Invalid URL (${ex.req.method} ${ex.record.path}). This proxy serves /v1/chat/completions and /v1/models.`, { code: 'unknown_url' });
+  }
+  if (route.method !== ex.req.method) {
+    throw new ProxyError(405, `Method ${ex.req.method} is not allowed on ${route.path}; use ${route.method}.`, {
+      type: 'invalid_request_error',
+      code: 'method_not_allowed',
+      headers: { allow: route.method },
+    });
+  }
+  if (route.limited && ctx.inflight > ctx.config.limits.maxConcurrent) {
+    throw new ProxyError(429, 'The proxy is handling as many requests as it is configured for. Retry in a moment.', {
+      code: 'too_many_concurrent_requests',
+      headers: { 'retry-after': '1' },
+    });
+  }
+  await route.handle(ctx, ex);
+}
+
+function respondWithError(ex: Exchange, error: ProxyError): void {
+  ex.record.error = error.code ?? error.type;
+  if (ex.res.headersSent || ex.res.destroyed) return;
+  sendError(ex.res, error);
+}
+
+function finish(ctx: ProxyContext, ex: Exchange, route: Route | undefined): void {
+  const { record, res } = ex;
+  // 499 (nginx's "client closed request") when the client left before the answer was complete
+  record.status = res.writableFinished ? res.statusCode : 499;
+  const seconds = (performance.now() - ex.startedMs) / 1000;
+  record.latencyMs = Math.round(seconds * 1000);
+  const label = route?.path ?? 'other';
+  ctx.metrics.requests.inc({ route: label, status: String(record.status) });
+  ctx.metrics.latency.observe({ route: label }, seconds);
+  ctx.log(formatLogLine(record, new Date()));
+}
