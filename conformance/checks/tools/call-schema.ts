@@ -1,0 +1,39 @@
+import type { Check } from '../../types.ts';
+import { validate } from '../../schemas/validate.ts';
+import { fail, pass, skip } from '../verdict.ts';
+import { isRecord } from '../streaming/parse-stream.ts';
+import { withToolCalls } from './tool-calls.ts';
+
+export const toolsCallSchema: Check = {
+  id: 'tools.call-schema',
+  capability: 'tools',
+  level: 'MUST',
+  kind: 'protocol',
+  title: 'Tool calls are valid against the tool-call schema',
+  spec: 'OpenAPI ChatCompletionMessageToolCall',
+  run: (input) =>
+    withToolCalls(input, ({ calls, stream }) => {
+      if (stream) return skip('streamed tool calls are judged by the tools.stream-* checks');
+      if (calls.length === 0) return skip('no tool calls were returned');
+      const body = input.exchange.json as Record<string, any>;
+      for (const call of calls) {
+        const raw = pick(body, call.pointer);
+        const result = validate('tool-call', raw);
+        if (result.ok) continue;
+        const head = result.errors[0];
+        return fail('a tool call does not match the tool-call schema', {
+          expected: '{"id": string, "type": "function", "function": {"name": string, "arguments": string}}',
+          received: result.errors.map((e) => `${e.pointer}: ${e.message}`).join('; '),
+          pointer: `${call.pointer}${head.pointer === '/' ? '' : head.pointer}`,
+        });
+      }
+      return pass();
+    }),
+};
+
+/** Resolve a pointer of the form /choices/<c>/message/tool_calls/<k> in the body. */
+function pick(body: Record<string, any>, pointer: string): unknown {
+  let value: unknown = body;
+  for (const part of pointer.split('/').slice(1)) value = isRecord(value) || Array.isArray(value) ? (value as any)[part] : undefined;
+  return value;
+}

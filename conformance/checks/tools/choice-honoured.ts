@@ -1,0 +1,46 @@
+import type { Check, Verdict } from '../../types.ts';
+import { fail, pass, show, skip } from '../verdict.ts';
+import { toolChoiceOf, type ToolChoice } from './tool-choice.ts';
+import { withToolCalls, type ToolCallView } from './tool-calls.ts';
+
+export const toolsChoiceHonoured: Check = {
+  id: 'tools.choice-honoured',
+  capability: 'tools',
+  level: 'MUST',
+  kind: 'behaviour',
+  title: 'tool_choice is honoured (named, required, none)',
+  spec: 'OpenAPI ChatCompletionToolChoiceOption; wire-facts F23',
+  run: (input) => {
+    const choice = toolChoiceOf(input.request);
+    if (choice.mode === 'auto' || choice.mode === 'other') return skip(`tool_choice ${show(input.request?.tool_choice)} leaves the choice to the model`);
+    return withToolCalls(input, ({ calls, choices }) => {
+      if (choices.length === 0) return skip('the reply carried no choice');
+      for (const index of choices) {
+        const verdict = judgeChoice(choice, index, calls.filter((c) => c.choice === index));
+        if (verdict) return verdict;
+      }
+      return pass();
+    });
+  },
+};
+
+function judgeChoice(choice: ToolChoice, index: number, calls: ToolCallView[]): Verdict | undefined {
+  const names = show(calls.map((c) => c.name));
+  if (choice.mode === 'none' && calls.length > 0) {
+    return fail(`tool_choice "none" was ignored: choice ${index} called ${names}`, { expected: 'no tool calls', received: names, pointer: calls[0].pointer });
+  }
+  if (choice.mode === 'required' && calls.length === 0) {
+    return fail(`tool_choice "required" was ignored: choice ${index} answered without a tool call`, { expected: 'at least one tool call', received: 'no tool calls' });
+  }
+  if (choice.mode === 'named') {
+    const wrong = calls.find((c) => c.name !== choice.name);
+    if (calls.length === 0 || wrong) {
+      return fail(`tool_choice named ${show(choice.name)} was not honoured by choice ${index}`, {
+        expected: `only calls to ${show(choice.name)}`,
+        received: calls.length === 0 ? 'no tool calls' : names,
+        pointer: wrong?.pointer,
+      });
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,32 @@
+import type { Check } from '../../types.ts';
+import { fail, pass, show, skip } from '../verdict.ts';
+import { hasUsage } from '../streaming/parse-stream.ts';
+import { toolCallFinishRule } from './finish-rules.ts';
+import { withToolCalls } from './tool-calls.ts';
+
+export const toolsStreamFinishReason: Check = {
+  id: 'tools.stream-finish-reason',
+  capability: 'tools',
+  level: 'MUST',
+  kind: 'protocol',
+  title: 'Streamed tool calls end with finish_reason tool_calls (or length when cut off)',
+  spec: 'OpenAPI finish_reason enum; OpenAI observed tool_choice table (wire-facts §1.4); wire-facts F05, F06',
+  run: (input) =>
+    withToolCalls(input, ({ calls, stream }) => {
+      if (!stream) return skip('not a stream (see tools.finish-reason)');
+      if (calls.length === 0) return skip('no tool calls were streamed');
+      const usage = stream.parsed.chunks.find(({ chunk }) => hasUsage(chunk))?.chunk.usage;
+      const rule = toolCallFinishRule(input.request, usage?.completion_tokens);
+      for (const choice of new Set(calls.map((c) => c.choice))) {
+        const finish = stream.entries.findLast((e) => e.index === choice && e.choice.finish_reason != null);
+        // A choice that never finished is streaming.finish-reason's finding.
+        if (!finish || rule.accepted.includes(finish.choice.finish_reason)) continue;
+        return fail(`the stream ends with finish_reason ${show(finish.choice.finish_reason)} although tool calls were streamed; agents that branch on it drop the calls or run a truncated one`, {
+          expected: `${rule.accepted.join(' or ')} (${rule.because})`,
+          received: show(finish.choice.finish_reason),
+          pointer: `/events/${finish.n}/choices/${finish.i}/finish_reason`,
+        });
+      }
+      return pass();
+    }),
+};
