@@ -1,0 +1,28 @@
+// A client mistake must be a 4xx: openai-python retries 5xx (F20), and a 200 stream carrying
+// the error hides it from status-based handling (F15).
+import type { Check } from '../../types.ts';
+import { fail, pass, show, skip } from '../verdict.ts';
+
+export const errorsStatus4xx: Check = {
+  id: 'errors.status-4xx',
+  capability: 'errors',
+  level: 'MUST',
+  title: 'A client mistake is answered with a 4xx status',
+  spec: 'OpenAI error handling (400/404 for client errors); wire-facts F15, F20',
+  kind: 'protocol',
+  run({ exchange }) {
+    const status = exchange.status;
+    if (status === undefined) return skip('no response arrived');
+    if (status >= 400 && status < 500) return pass();
+    const why =
+      status >= 500
+        ? 'a server error status makes clients retry a request that can never succeed'
+        : exchange.sse
+          ? 'an invalid stream request got 200 + SSE, so the error never reaches status-based handling'
+          : 'an invalid request was accepted as if it were valid';
+    return fail(`HTTP ${status} for an invalid request: ${why}`, {
+      expected: 'HTTP 4xx (400 for a malformed body or invalid parameter)',
+      received: `HTTP ${status}: ${show(exchange.bodyText, 160)}`,
+    });
+  },
+};

@@ -1,0 +1,4 @@
+import type { Check } from '../../types.ts';
+import { jsonModeValidJson } from './valid-json.ts';
+
+export const jsonModeChecks: Check[] = [jsonModeValidJson];

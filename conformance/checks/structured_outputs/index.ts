@@ -1,0 +1,5 @@
+import type { Check } from '../../types.ts';
+import { structuredOutputsSchemaValid } from './schema-valid.ts';
+import { structuredOutputsValidJson } from './valid-json.ts';
+
+export const structuredOutputsChecks: Check[] = [structuredOutputsValidJson, structuredOutputsSchemaValid];

@@ -1,0 +1,19 @@
+// Structured outputs exist so that clients can JSON.parse the reply without a fallback.
+import type { Check } from '../../types.ts';
+import { fail, pass, show } from '../verdict.ts';
+import { parseJson, withReply } from './content.ts';
+
+export const structuredOutputsValidJson: Check = {
+  id: 'structured_outputs.valid-json',
+  capability: 'structured_outputs',
+  level: 'MUST',
+  title: 'With response_format json_schema, the content (concatenated for streams) parses as JSON',
+  spec: 'OpenAPI ResponseFormatJsonSchema; wire-facts F26',
+  kind: 'behaviour',
+  run: (input) =>
+    withReply(input, ({ text, pointer }) => {
+      const parsed = parseJson(text);
+      if (parsed.ok) return pass();
+      return fail(`the content is not JSON: ${parsed.error}`, { expected: 'JSON text', received: show(text), pointer });
+    }),
+};
