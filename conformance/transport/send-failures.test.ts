@@ -111,6 +111,7 @@ describe('sendExchange with a broken server', () => {
   });
 
   it('throws on a request the caller built wrong, since no server is to blame', async () => {
-    await expect(sendExchange(get('not a url'))).rejects.toThrow();
+    await expect(sendExchange(get('not a url'))).rejects.toThrow('dropin transport: cannot send GET not a url');
+    await expect(sendExchange(get('ftp://127.0.0.1/'))).rejects.toThrow(/http/);
   });
 });

@@ -1,3 +1,4 @@
+import { MockAgent } from 'undici';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ExchangeRequest } from '../types.ts';
 import { closeDefaultAgent } from './default-agent.ts';
@@ -128,5 +129,16 @@ describe('sendExchange with a well-behaved server', () => {
     expect(ex.headers.location).toBe('/v1/models');
     expect(ex.transportError).toBeUndefined();
     expect(requests).toBe(1);
+  });
+
+  it('uses the dispatcher it is given', async () => {
+    const mock = new MockAgent();
+    mock.disableNetConnect();
+    mock.get('http://127.0.0.1:1').intercept({ path: '/v1/models', method: 'GET' }).reply(200, '{"data":[]}', {
+      headers: { 'content-type': 'application/json' },
+    });
+    const ex = await sendExchange(get('http://127.0.0.1:1/v1/models'), { dispatcher: mock });
+    expect(ex.json).toEqual({ data: [] });
+    await mock.close();
   });
 });

@@ -6,6 +6,7 @@ import { request, type Dispatcher } from 'undici';
 import type { Exchange, ExchangeRequest } from '../types.ts';
 import { BodyCapture, type CapExceeded } from './body-capture.ts';
 import { isEventStream, normaliseHeaders, type RawHeaders } from './capture.ts';
+import { Deadline } from './deadline.ts';
 import { defaultAgent } from './default-agent.ts';
 import { describeFailure, isUsageError, type TransportError } from './transport-error.ts';
 
@@ -30,18 +31,12 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 
 export async function sendExchange(req: ExchangeRequest, opts: Partial<TransportOptions> = {}): Promise<Exchange> {
   const o = { ...DEFAULT_TRANSPORT_OPTIONS, ...opts };
-  const startedAt = Date.now();
-  const t0 = performance.now();
-  const since = () => performance.now() - t0;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, o.timeoutMs);
+  const deadline = new Deadline(o.timeoutMs);
   const failure = (err: unknown, phase: 'head' | 'body', bytesReceived: number): TransportError => {
-    if (!timedOut && isUsageError(err)) throw err;
-    return describeFailure(err, { phase, timedOut, timeoutMs: o.timeoutMs, url: req.url, bytesReceived });
+    if (!deadline.expired && isUsageError(err)) {
+      throw new Error(`dropin transport: cannot send ${req.method} ${req.url}: ${(err as Error).message}`, { cause: err });
+    }
+    return describeFailure(err, { phase, timedOut: deadline.expired, timeoutMs: o.timeoutMs, url: req.url, bytesReceived });
   };
 
   try {
@@ -52,40 +47,52 @@ export async function sendExchange(req: ExchangeRequest, opts: Partial<Transport
         headers: req.headers,
         body: req.body,
         dispatcher: o.dispatcher ?? defaultAgent(),
-        signal: controller.signal,
+        signal: deadline.signal,
       });
     } catch (err) {
-      const transportError = failure(err, 'head', 0);
-      return { request: req, headers: {}, ...emptyBody(), timing: { startedAt, totalMs: since() }, transportError, truncated: false };
+      return {
+        request: req,
+        headers: {},
+        body: new Uint8Array(0),
+        bodyText: '',
+        timing: { startedAt: deadline.startedAt, totalMs: deadline.since() },
+        transportError: failure(err, 'head', 0),
+        truncated: false,
+      };
     }
-    const headersMs = since();
+    const headersMs = deadline.since();
     const headers = normaliseHeaders(res.headers as RawHeaders);
     const ok = res.statusCode >= 200 && res.statusCode < 300;
     const asSse = isEventStream(headers['content-type']) || (o.stream === true && ok);
-    const capture = new BodyCapture(o, asSse ? since : undefined);
+    const capture = new BodyCapture(o, asSse ? deadline.since : undefined);
 
     let firstByteMs: number | undefined;
     let transportError: TransportError | undefined;
     try {
       for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
-        firstByteMs ??= since();
+        firstByteMs ??= deadline.since();
         const exceeded = capture.add(chunk);
         if (exceeded) {
           transportError = capExceeded(exceeded, o);
-          controller.abort();
+          deadline.abort();
           break;
         }
       }
     } catch (err) {
       transportError = failure(err, 'body', capture.bytesReceived);
     }
-    const body = capture.finish();
-    const timing = { startedAt, headersMs, firstByteMs, totalMs: since() };
-    const exchange: Exchange = { request: req, status: res.statusCode, headers, ...body, timing };
+    const exchange: Exchange = {
+      request: req,
+      status: res.statusCode,
+      headers,
+      ...capture.finish(),
+      timing: { startedAt: deadline.startedAt, headersMs, totalMs: deadline.since() },
+    };
+    if (firstByteMs !== undefined) exchange.timing.firstByteMs = firstByteMs;
     if (transportError) exchange.transportError = transportError;
     return exchange;
   } finally {
-    clearTimeout(timer);
+    deadline.clear();
   }
 }
 
@@ -95,8 +102,4 @@ function capExceeded(cap: CapExceeded, o: TransportOptions): TransportError {
       ? `the response body passed the ${o.maxBodyBytes}-byte cap; reading stopped there (raise the cap if such a large reply is expected)`
       : `the stream passed the ${o.maxEvents}-event cap; reading stopped there (the server may stream without end; raise the cap if such a long reply is expected)`;
   return { kind: cap, message };
-}
-
-function emptyBody(): Pick<Exchange, 'body' | 'bodyText'> {
-  return { body: new Uint8Array(0), bodyText: '' };
 }
