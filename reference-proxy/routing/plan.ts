@@ -1,0 +1,62 @@
+// The routing decision: a pure function of config, request and health state. Explicit rules come
+// first (in order, first match wins), then the client's model: an alias is its fallback chain in
+// order; a plain model is every backend serving it, load-balanced. Unusable backends are moved to
+// the end of the plan, never dropped.
+import { ProxyError } from '../errors.ts';
+import type { Candidate, HealthView, ModelTarget, ProxyConfig, RoutePlan } from '../types.ts';
+import { estimatePromptTokens } from './estimate-tokens.ts';
+import { lazy, matchesRule } from './match-rule.ts';
+import { balancedOrder, chainOrder, type Random } from './order-candidates.ts';
+
+export interface RouteRequest {
+  body: any;
+  headers: Record<string, string>;
+}
+
+export function planRoute(config: ProxyConfig, req: RouteRequest, health: HealthView, random: Random = Math.random): RoutePlan {
+  const publicModel = req.body?.model;
+  if (typeof publicModel !== 'string' || publicModel === '') {
+    throw new ProxyError(400, 'you must provide a model parameter', { param: 'model' });
+  }
+  const input = { body: req.body, headers: lowerCaseKeys(req.headers) };
+  const tokens = lazy(() => estimatePromptTokens(req.body));
+  for (const rule of config.rules) {
+    if (!matchesRule(rule, input, tokens)) continue;
+    const candidates = resolve(config, rule.route, health, random);
+    if (candidates.length > 0) return { publicModel, rule: rule.name, candidates };
+  }
+  const candidates = resolve(config, publicModel, health, random);
+  if (candidates.length === 0) throw modelNotFound(publicModel);
+  return { publicModel, candidates };
+}
+
+/** OpenAI's answer for a model that does not exist or that the caller may not use. */
+export function modelNotFound(model: string): ProxyError {
+  return new ProxyError(404, `The model \`${model}\` does not exist or you do not have access to it.`, { code: 'model_not_found' });
+}
+
+function resolve(config: ProxyConfig, route: string | ModelTarget[], health: HealthView, random: Random): Candidate[] {
+  if (Array.isArray(route)) return chainOrder(toCandidates(config, route), health);
+  const alias = config.aliases[route];
+  if (alias) return chainOrder(toCandidates(config, alias), health);
+  const serving = config.backends.filter((b) => b.models.includes(route)).map((backend) => ({ backend, model: route }));
+  return balancedOrder(serving, health, random);
+}
+
+/** Targets to candidates, once each; unknown backends cannot occur after config validation but are skipped, not trusted. */
+function toCandidates(config: ProxyConfig, targets: ModelTarget[]): Candidate[] {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const t of targets) {
+    const backend = config.backends.find((b) => b.name === t.backend);
+    const key = `${t.backend}\u0000${t.model}`;
+    if (!backend || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ backend, model: t.model });
+  }
+  return out;
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
