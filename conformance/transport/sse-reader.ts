@@ -114,6 +114,8 @@ export class SseReader {
 
   private dispatch(): void {
     const { data, eventType, id } = this;
+    // A browser's lastEventId carries over to later events; the capture records the id field of
+    // each event's own block instead, because the checks judge what the server wrote per event.
     this.data = '';
     this.eventType = '';
     this.id = undefined;
