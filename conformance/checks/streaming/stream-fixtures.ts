@@ -2,6 +2,8 @@
 // §1.4 (text and streamed tool calls), Ollama ≥0.32.6's documented stream (§2.4), and small
 // builders to derive a stream that carries exactly one deviation.
 import { TIME_TOOL, WEATHER_TOOL } from '../../scenarios/tools.ts';
+import type { CheckInput } from '../../types.ts';
+import { inputOf, sseExchange, type SseExchangeInit } from '../test-exchange.ts';
 
 export const TEXT_REQUEST = {
   model: 'gpt-4.1-nano',
@@ -104,4 +106,9 @@ export function ollamaTextStream(): unknown[] {
     { ...OLLAMA_HEAD, choices: [], usage: USAGE },
     '[DONE]',
   ];
+}
+
+/** A check input for a captured stream of `events` sent in answer to `request`. */
+export function streamInput(events: unknown[], request: unknown = TEXT_REQUEST, init: SseExchangeInit = {}): CheckInput {
+  return inputOf(sseExchange(events, { request, ...init }), request);
 }

@@ -11,6 +11,7 @@ export const toolsChoiceHonoured: Check = {
   title: 'tool_choice is honoured (named, required, none)',
   spec: 'OpenAPI ChatCompletionToolChoiceOption; wire-facts F23',
   run: (input) => {
+    if (input.request?.tool_choice === undefined) return skip('the request set no tool_choice');
     const choice = toolChoiceOf(input.request);
     if (choice.mode === 'auto' || choice.mode === 'other') return skip(`tool_choice ${show(input.request?.tool_choice)} leaves the choice to the model`);
     return withToolCalls(input, ({ calls, choices }) => {
