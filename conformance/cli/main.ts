@@ -6,10 +6,27 @@ import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.ts';
 import { emulateCommand, listQuirks } from './emulate-command.ts';
 import { proxyCommand } from './proxy-command.ts';
+import { replayCommand } from './replay-command.ts';
 import { runCommand } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function targetOptions(command: Command): Command {
+  return command
+    .option('--base-url <url>', 'endpoint base URL ending in /v1 (env OPENAI_BASE_URL)')
+    .option('--model <id>', 'model to test (env DROPIN_MODEL or OPENAI_MODEL)')
+    .option('--api-key <key>', 'API key, literal or env:VAR (env OPENAI_API_KEY); redacted from every output')
+    .option('--header <name:value>', 'extra request header, repeatable', collect)
+    .option('--emulator [profile]', 'test the embedded emulator (optionally a server profile, e.g. ollama)')
+    .option('--quirk <name>', 'with --emulator: switch on one emulated deviation, repeatable', collect)
+    .option('--config <file>', 'YAML/JSON file with several named targets (gives a matrix)')
+    .option('--only <capabilities>', 'comma-separated: models,chat,streaming,tools,json_mode,structured_outputs,errors')
+    .option('--repeat <k>', 'run each behaviour check k times and report pass rate and pass^k (default 1)')
+    .addOption(new Option('--fail-on <level>', 'exit 1 on failures at this level (default must)').choices(['must', 'should', 'never']))
+    .option('--concurrency <n>', 'concurrent requests per target (default 4)')
+    .option('--timeout <ms>', 'per-request timeout in ms (default 30000)');
+}
 
 export function buildProgram(): Command {
   const program = new Command('dropin')
@@ -24,27 +41,39 @@ Examples:
   dropin run --emulator                                   # the embedded, spec-perfect emulator
   dropin run --base-url http://127.0.0.1:11434/v1 --model llama3.2:3b
   dropin run --config targets.yaml --repeat 3 --out report
+  dropin record --base-url http://127.0.0.1:11434/v1 --model llama3.2:3b --out ollama.jsonl
+  dropin run --replay ollama.jsonl
   dropin emulate --port 8080 --profile ollama`,
     );
 
-  program
+  const run = program
     .command('run')
-    .description('run the conformance suite against one endpoint or every target of a config file, and write reports')
-    .option('--base-url <url>', 'endpoint base URL ending in /v1 (env OPENAI_BASE_URL)')
-    .option('--model <id>', 'model to test (env DROPIN_MODEL or OPENAI_MODEL)')
-    .option('--api-key <key>', 'API key, literal or env:VAR (env OPENAI_API_KEY); redacted from every output')
-    .option('--header <name:value>', 'extra request header, repeatable', collect)
-    .option('--emulator [profile]', 'test the embedded emulator (optionally a server profile, e.g. ollama)')
-    .option('--quirk <name>', 'with --emulator: switch on one emulated deviation, repeatable', collect)
-    .option('--config <file>', 'YAML/JSON file with several named targets (gives a matrix)')
-    .option('--only <capabilities>', 'comma-separated: models,chat,streaming,tools,json_mode,structured_outputs,errors')
-    .option('--repeat <k>', 'run each behaviour check k times and report pass rate and pass^k (default 1)')
+    .description('run the conformance suite against one endpoint or every target of a config file, and write reports');
+  targetOptions(run)
+    .option('--replay <file>', 'test a recorded transcript, served back over loopback')
+    .option('--record <file>', 'also write the exchanges as a transcript (JSON lines) to this file')
     .option('--out <dir>', 'report directory (default ./dropin-report, env DROPIN_OUT)')
-    .addOption(new Option('--fail-on <level>', 'exit 1 on failures at this level (default must)').choices(['must', 'should', 'never']))
-    .option('--concurrency <n>', 'concurrent requests per target (default 4)')
-    .option('--timeout <ms>', 'per-request timeout in ms (default 30000)')
     .action(async (flags) => {
       process.exitCode = await runCommand(flags);
+    });
+
+  const record = program
+    .command('record')
+    .description('run the suite against an endpoint and write every exchange to a transcript, to replay later without it');
+  targetOptions(record)
+    .option('--out <file>', 'the transcript to write (JSON lines, docs/transcript-format.md)')
+    .action(async (flags) => {
+      process.exitCode = await runCommand(flags, process.env, 'record');
+    });
+
+  program
+    .command('replay')
+    .description('serve a recorded transcript over loopback until interrupted')
+    .argument('<file>', 'transcript written by dropin record')
+    .option('--port <n>', 'port to listen on (default: a free one)')
+    .option('--host <host>', 'address to bind (default 127.0.0.1)')
+    .action(async (file, flags) => {
+      process.exitCode = await replayCommand(file, flags);
     });
 
   program

@@ -1,15 +1,23 @@
-// `dropin run`: resolve the targets, run the suite with progress, write the reports, print the
-// summary, and return the exit code (0 conformant, 1 failures, 2 usage/harness error).
+// `dropin run` (and `dropin record`): resolve the targets, run the suite with progress, write
+// the reports (or the transcript), print the summary, and return the exit code
+// (0 conformant, 1 failures, 2 usage/harness error).
+import { writeFileSync } from 'node:fs';
 import { writeReports } from '../report/write.ts';
 import { runSuite } from '../run/run-suite.ts';
 import { ALL_SCENARIOS } from '../scenarios/index.ts';
+import { toTranscriptLine, type TranscriptLine } from '../transcript/format.ts';
 import { createProgress } from './progress.ts';
 import { summaryText } from './print-summary.ts';
 import { resolveRun, type RunFlags } from './run-options.ts';
+import { UsageError } from './usage-error.ts';
 
-export async function runCommand(flags: RunFlags, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const opts = resolveRun(flags, env);
+export async function runCommand(flags: RunFlags, env: NodeJS.ProcessEnv = process.env, mode: 'run' | 'record' = 'run'): Promise<number> {
+  if (mode === 'record' && !flags.out) throw new UsageError('dropin record needs --out FILE.jsonl, the transcript to write');
+  const opts = resolveRun(mode === 'record' ? { ...flags, record: flags.out, out: undefined } : flags, env);
+  const transcript = mode === 'record' ? flags.out : flags.record;
+  const lines: TranscriptLine[] = [];
   const progress = createProgress(process.stderr, env);
+  const started = Date.now();
   const run = await runSuite(opts.specs, {
     scenarios: ALL_SCENARIOS,
     only: opts.only,
@@ -21,10 +29,17 @@ export async function runCommand(flags: RunFlags, env: NodeJS.ProcessEnv = proce
     onTargetStart: (name, n) => progress.targetStart(name, n),
     onScenario: (e) => progress.scenario(e),
     onTargetEnd: (r) => progress.targetEnd(r),
+    onExchange: transcript ? (_t, scenario, ex) => lines.push(toTranscriptLine(scenario, ex, started, opts.secrets)) : undefined,
   });
   progress.stop();
-  const paths = await writeReports(run, opts.out, { secrets: opts.secrets });
-  process.stdout.write(redact(summaryText(run, paths), opts.secrets));
+  const written: string[] = [];
+  if (transcript) {
+    lines.sort((a, b) => a.at - b.at);
+    writeFileSync(transcript, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    written.push(transcript);
+  }
+  if (mode === 'run') written.push(...(await writeReports(run, opts.out, { secrets: opts.secrets })));
+  process.stdout.write(redact(summaryText(run, written), opts.secrets));
   return run.exitCode;
 }
 

@@ -1,5 +1,6 @@
 // Resolves `dropin run` flags, the environment and an optional config file into targets and
 // run settings. Precedence: flags > environment > config file > defaults.
+import { existsSync } from 'node:fs';
 import { CAPABILITIES, type Capability } from '../types.ts';
 import { PRESETS } from '../targets/presets.ts';
 import type { TargetSpec } from '../targets/target-spec.ts';
@@ -15,6 +16,8 @@ export interface RunFlags {
   emulator?: boolean | string;
   quirk?: string[];
   config?: string;
+  replay?: string;
+  record?: string;
   only?: string;
   repeat?: string;
   out?: string;
@@ -38,8 +41,10 @@ export interface ResolvedRun {
 
 export function resolveRun(flags: RunFlags, env: NodeJS.ProcessEnv): ResolvedRun {
   const file = flags.config ? loadRunConfig(flags.config, env) : undefined;
-  const direct = flags.baseUrl !== undefined || flags.emulator !== undefined;
-  if (file && direct) throw new UsageError('use either --config FILE or --base-url/--emulator, not both');
+  const direct = [flags.baseUrl, flags.emulator, flags.replay].filter((f) => f !== undefined).length;
+  if (direct > 1) throw new UsageError('use one of --base-url, --emulator and --replay');
+  if (file && direct) throw new UsageError('use either --config FILE or --base-url/--emulator/--replay, not both');
+  if (flags.record && targetCount(file) > 1) throw new UsageError('--record writes one target\'s transcript: use it with a single target');
   const specs = file?.targets ?? [directTarget(flags, env)];
   const headers = parseHeaders(flags.header ?? []);
   if (Object.keys(headers).length) for (const s of specs) s.headers = { ...s.headers, ...headers };
@@ -60,7 +65,15 @@ export function resolveRun(flags: RunFlags, env: NodeJS.ProcessEnv): ResolvedRun
   return resolved;
 }
 
+function targetCount(file: { targets: unknown[] } | undefined): number {
+  return file?.targets.length ?? 1;
+}
+
 function directTarget(flags: RunFlags, env: NodeJS.ProcessEnv): TargetSpec {
+  if (flags.replay !== undefined) {
+    if (!existsSync(flags.replay)) throw new UsageError(`--replay: no transcript at ${flags.replay}; record one with \`dropin record --out FILE\``);
+    return { name: 'replay', kind: 'replay', transcript: flags.replay, model: flags.model };
+  }
   if (flags.emulator !== undefined) {
     const profile = typeof flags.emulator === 'string' ? flags.emulator : undefined;
     return { name: profile ? `emulator-${profile}` : 'emulator', kind: 'emulator', profile, quirks: flags.quirk, model: flags.model };

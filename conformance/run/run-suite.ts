@@ -19,6 +19,7 @@ export interface SuiteOptions {
   targetConcurrency: number;
   timeoutMs: number;
   onScenario?: RunTargetOptions['onScenario'];
+  onExchange?: RunTargetOptions['onExchange'];
   onTargetStart?: (name: string, scenarios: number) => void;
   onTargetEnd?: (result: TargetResult) => void;
 }

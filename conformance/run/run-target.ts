@@ -3,7 +3,7 @@
 import pLimit from 'p-limit';
 import { protocolChecksFor } from '../scenarios/index.ts';
 import { sendExchange } from '../transport/send.ts';
-import type { Capability, CheckResult, RecordedExchange, Scenario, Target, TargetResult } from '../types.ts';
+import type { Capability, CheckResult, Exchange, RecordedExchange, Scenario, Target, TargetResult } from '../types.ts';
 import { buildRequest } from './build-request.ts';
 import { judgeScenario, type JudgedExchange } from './judge.ts';
 import { summarizeCapabilities } from './summarize.ts';
@@ -15,6 +15,8 @@ export interface RunTargetOptions {
   repeat: number;
   concurrency: number;
   timeoutMs: number;
+  /** called with every captured exchange, e.g. to record a transcript */
+  onExchange?: (target: string, scenario: string, exchange: Exchange) => void;
   /** called after each scenario is judged */
   onScenario?: (event: { target: string; scenario: string; done: number; total: number; checks: CheckResult[] }) => void;
 }
@@ -33,7 +35,10 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
       const exchanges = await Promise.all(
         Array.from({ length: times }, (_, i) => limit(() => exchangeFor(target, scenario, i + 1, opts.timeoutMs))),
       );
-      for (const e of exchanges) addUsage(usage, e.exchange);
+      for (const e of exchanges) {
+        addUsage(usage, e.exchange);
+        opts.onExchange?.(target.name, scenario.id, e.exchange);
+      }
       const checks = judgeScenario(scenario, protocolChecksFor(scenario, exchanges[0].request), exchanges, target.model);
       done += 1;
       opts.onScenario?.({ target: target.name, scenario: scenario.id, done, total: selected.length, checks });

@@ -3,6 +3,7 @@
 // loopback port, an Ollama container is started with testcontainers; all are stopped afterwards.
 import { startEmulator, type ProfileName, type QuirkName } from '../../fixtures/emulator/index.ts';
 import { startOllama } from './ollama.ts';
+import { openReplay } from './replay.ts';
 import { PRESETS } from './presets.ts';
 import { TargetSkipped, type OpenedTarget, type TargetSpec } from './target-spec.ts';
 
@@ -17,6 +18,8 @@ export async function openTarget(spec: TargetSpec, env: NodeJS.ProcessEnv = proc
     }
     case 'ollama':
       return startOllama(spec, env);
+    case 'replay':
+      return openReplay(spec);
     case 'preset': {
       const preset = PRESETS[spec.preset ?? ''];
       const apiKey = spec.apiKey ?? env[preset.keyEnv];

@@ -5,9 +5,10 @@ export interface TargetSpec {
   name: string;
   /**
    * url: an endpoint that is already running; emulator: dropin's embedded emulator, started in
-   * process; ollama: an ollama/ollama container started with testcontainers; preset: a cloud provider
+   * process; ollama: an ollama/ollama container started with testcontainers; preset: a cloud provider;
+   * replay: a recorded transcript served back over loopback
    */
-  kind: 'url' | 'emulator' | 'ollama' | 'preset';
+  kind: 'url' | 'emulator' | 'ollama' | 'preset' | 'replay';
   baseUrl?: string;
   model?: string;
   /** resolved secret */
@@ -22,6 +23,8 @@ export interface TargetSpec {
   image?: string;
   models?: string[];
   gpu?: 'auto' | 'on' | 'off';
+  /** replay only: the transcript file */
+  transcript?: string;
 }
 
 export interface OpenedTarget {

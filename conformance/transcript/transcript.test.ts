@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { runSuite, type SuiteOptions } from '../run/run-suite.ts';
+import { ALL_SCENARIOS } from '../scenarios/index.ts';
+import { CAPABILITIES, type RunResult } from '../types.ts';
+import { parseTranscript, toTranscriptLine, type TranscriptLine } from './format.ts';
+import { keyOf, startReplay } from './replay-server.ts';
+
+const options = (extra: Partial<SuiteOptions> = {}): SuiteOptions => ({
+  scenarios: ALL_SCENARIOS, only: [...CAPABILITIES], repeat: 2, failOn: 'must',
+  concurrency: 4, targetConcurrency: 1, timeoutMs: 10_000, ...extra,
+});
+const verdicts = (run: RunResult) =>
+  run.targets[0].checks.map((c) => `${c.scenario} ${c.id} ${c.status}`).sort();
+
+describe('transcripts', () => {
+  it('a recorded run replays to the same verdicts', async () => {
+    const lines: TranscriptLine[] = [];
+    const started = Date.now();
+    const recorded = await runSuite(
+      [{ name: 'legacy', kind: 'emulator', profile: 'ollama-legacy', apiKey: 'sk-recorded-secret-1234' }],
+      options({ onExchange: (_t, scenario, ex) => lines.push(toTranscriptLine(scenario, ex, started, ['sk-recorded-secret-1234'])) }),
+    );
+    const text = lines.map((l) => JSON.stringify(l)).join('\n');
+    expect(text).not.toContain('sk-recorded-secret-1234');
+    expect(recorded.exitCode).toBe(1);
+
+    const server = await startReplay(parseTranscript(text));
+    try {
+      const replayed = await runSuite([{ name: 'replay', kind: 'url', baseUrl: server.url, model: 'dropin-emulator-1' }], options());
+      expect(verdicts(replayed)).toEqual(verdicts(recorded));
+      expect(replayed.exitCode).toBe(recorded.exitCode);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers an unrecorded request with a 501 envelope saying what to do', async () => {
+    const server = await startReplay([]);
+    try {
+      const res = await fetch(`${server.url}/models`);
+      expect(res.status).toBe(501);
+      expect((await res.json()).error.message).toMatch(/record the transcript again/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('matches bodies canonically, whatever the key order', () => {
+    expect(keyOf('post', '/v1/chat/completions', '{"a":1,"b":{"d":2,"c":3}}')).toBe(
+      keyOf('POST', '/v1/chat/completions/', '{"b":{"c":3,"d":2},"a":1}'),
+    );
+  });
+
+  it('rejects a file that is not a transcript with the line number', () => {
+    expect(() => parseTranscript('{"v":1,"request":{"method":"GET"},"response":{}}\nnope', 'x.jsonl')).toThrow(/x\.jsonl:2: not JSON/);
+    expect(() => parseTranscript('{"hello":1}', 'x.jsonl')).toThrow(/x\.jsonl:1: not a dropin transcript/);
+  });
+});
