@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.ts';
 import { emulateCommand, listQuirks } from './emulate-command.ts';
-import { proxyCommand } from './proxy-command.ts';
 import { replayCommand } from './replay-command.ts';
 import { runCommand } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
@@ -99,6 +98,8 @@ Examples:
     .requiredOption('--config <file>', 'proxy config (YAML or JSON)')
     .option('--print-config', 'print the validated config with secrets redacted, and exit')
     .action(async (flags) => {
+      // loaded on demand: running the suite never loads the proxy
+      const { proxyCommand } = await import('./proxy-command.ts');
       process.exitCode = await proxyCommand(flags);
     });
 

@@ -64,8 +64,23 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
 
 async function exchangeFor(target: Target, scenario: Scenario, run: number, timeoutMs: number): Promise<JudgedExchange> {
   const req = scenario.build({ model: target.model });
-  const exchange = await sendExchange(buildRequest(target, req), { stream: req.stream, timeoutMs });
+  const request = buildRequest(target, req);
+  let exchange: Exchange;
+  try {
+    exchange = await sendExchange(request, { stream: req.stream, timeoutMs });
+  } catch (e) {
+    // the request could not even be built (bad URL or header): the configuration is at fault
+    exchange = unsent(request, (e as Error).message);
+  }
   return { id: `${scenario.id}#${run}`, exchange, request: req.rawBody === undefined ? req.body : undefined };
+}
+
+function unsent(request: Exchange['request'], message: string): Exchange {
+  return {
+    request, headers: {}, body: new Uint8Array(), bodyText: '', truncated: false,
+    timing: { startedAt: Date.now(), totalMs: 0 },
+    transportError: { kind: 'other', message },
+  };
 }
 
 function scenarioOf(exchangeId: string): string {
