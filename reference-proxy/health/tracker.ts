@@ -1,0 +1,114 @@
+// Passive health per backend: a circuit breaker plus the outstanding-request count used for load
+// balancing. closed → open after `failureThreshold` consecutive failures → half-open once
+// `cooldownMs` has passed, letting exactly one trial request through: its success closes the
+// circuit, its failure opens it for another cooldown. State is per process (one replica); share
+// it through Redis if replicas must agree.
+import type { HealthPolicy, HealthView } from '../types.ts';
+
+export type CircuitState = 'closed' | 'open' | 'half-open';
+
+interface BackendHealth {
+  consecutiveFailures: number;
+  openedAt?: number;
+  /** a half-open trial request is in flight; others wait for its verdict */
+  trialInFlight: boolean;
+  /** an active probe succeeded while open: skip the rest of the cooldown */
+  probeCleared: boolean;
+  outstanding: number;
+}
+
+export class HealthTracker implements HealthView {
+  private readonly backends = new Map<string, BackendHealth>();
+
+  constructor(
+    private readonly policy: HealthPolicy,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  state(backend: string): CircuitState {
+    const h = this.backends.get(backend);
+    if (h?.openedAt === undefined) return 'closed';
+    return h.probeCleared || this.now() - h.openedAt >= this.policy.cooldownMs ? 'half-open' : 'open';
+  }
+
+  isAvailable(backend: string): boolean {
+    const state = this.state(backend);
+    return state === 'closed' || (state === 'half-open' && !this.entry(backend).trialInFlight);
+  }
+
+  outstanding(backend: string): number {
+    return this.backends.get(backend)?.outstanding ?? 0;
+  }
+
+  begin(backend: string): void {
+    const h = this.entry(backend);
+    h.outstanding++;
+    if (this.state(backend) === 'half-open') h.trialInFlight = true;
+  }
+
+  end(backend: string): void {
+    const h = this.entry(backend);
+    h.outstanding = Math.max(0, h.outstanding - 1);
+    // A trial that ended without a verdict (the client went away) must not block the next trial
+    // forever. Requests carry no id here, so a request begun before the circuit opened that ends
+    // during a trial also frees the slot: at worst a second trial, never a stuck backend.
+    h.trialInFlight = false;
+  }
+
+  recordSuccess(backend: string): void {
+    const h = this.entry(backend);
+    h.consecutiveFailures = 0;
+    this.close(h);
+  }
+
+  recordFailure(backend: string): void {
+    const h = this.entry(backend);
+    h.consecutiveFailures++;
+    const state = this.state(backend);
+    if (state === 'half-open' || (state === 'closed' && h.consecutiveFailures >= this.policy.failureThreshold)) this.open(h);
+  }
+
+  /**
+   * An active probe's verdict. A failed probe opens the circuit at once (the server is not even
+   * answering its health endpoint). A passing probe only shortens an open circuit to half-open,
+   * because a live health endpoint does not prove the model answers; real traffic decides.
+   */
+  recordProbe(backend: string, ok: boolean): void {
+    const h = this.entry(backend);
+    if (!ok) {
+      if (this.state(backend) !== 'open') this.open(h);
+      return;
+    }
+    if (h.openedAt !== undefined) h.probeCleared = true;
+  }
+
+  snapshot(): Array<{ backend: string; state: CircuitState; consecutiveFailures: number; outstanding: number }> {
+    return [...this.backends].map(([backend, h]) => ({
+      backend,
+      state: this.state(backend),
+      consecutiveFailures: h.consecutiveFailures,
+      outstanding: h.outstanding,
+    }));
+  }
+
+  private entry(backend: string): BackendHealth {
+    let h = this.backends.get(backend);
+    if (!h) {
+      h = { consecutiveFailures: 0, trialInFlight: false, probeCleared: false, outstanding: 0 };
+      this.backends.set(backend, h);
+    }
+    return h;
+  }
+
+  private open(h: BackendHealth): void {
+    h.openedAt = this.now();
+    h.trialInFlight = false;
+    h.probeCleared = false;
+  }
+
+  private close(h: BackendHealth): void {
+    h.openedAt = undefined;
+    h.trialInFlight = false;
+    h.probeCleared = false;
+  }
+}
