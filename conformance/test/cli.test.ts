@@ -51,7 +51,7 @@ describe('dropin run --emulator', () => {
     const r = await dropin(['run', '--emulator', '--quirk', 'role-every-chunk', '--only', 'streaming', '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/FAIL MUST streaming\.role-once/);
-    expect(r.stdout).toMatch(/streaming\s+FAIL/);
+    expect(r.stdout).toMatch(/target\s+streaming\nemulator\s+FAIL/);
   });
 });
 
