@@ -1,4 +1,5 @@
 // Server-wide limits and HTTP-level errors, each as the OpenAI envelope.
+import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { completion, json } from './helpers/replies.ts';
@@ -37,7 +38,7 @@ describe('request limits', () => {
       for (let i = 0; i < 20; i++) yield Buffer.from('y'.repeat(200));
       yield Buffer.from('"}]}');
     }
-    const res = await request(`${proxy.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: parts() });
+    const res = await request(`${proxy.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Readable.from(parts()) });
     await expectEnvelope({ status: res.statusCode, json: () => res.body.json() }, 413, 'request_too_large');
   });
 
