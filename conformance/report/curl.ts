@@ -29,10 +29,9 @@ function headerArg(name: string, value: string): string {
 }
 
 export function curlFor(req: ExchangeRequest): string {
-  const parts = [isStream(req.body) ? 'curl -sN' : 'curl -s'];
   const implied = req.body === undefined ? 'GET' : 'POST';
-  if (req.method.toUpperCase() !== implied) parts.push(`-X ${req.method.toUpperCase()}`);
-  parts.push(shellQuote(req.url));
+  const method = req.method.toUpperCase() === implied ? '' : ` -X ${req.method.toUpperCase()}`;
+  const parts = [`${isStream(req.body) ? 'curl -sN' : 'curl -s'}${method} ${shellQuote(req.url)}`];
   for (const [name, value] of Object.entries(req.headers)) {
     if (!DROPPED.has(name.toLowerCase())) parts.push(headerArg(name, value));
   }

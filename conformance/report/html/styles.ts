@@ -1,0 +1,102 @@
+// The report's only stylesheet, inlined so the file opens anywhere without a network request.
+// Status colours: green pass, red fail, amber warn, grey skip, purple error.
+export const STYLES = `
+:root {
+  --pass: #1a7f37; --pass-bg: #dafbe1; --fail: #c21c2c; --fail-bg: #ffebe9;
+  --warn: #8a5a00; --warn-bg: #fff4c2; --skip: #57606a; --skip-bg: #eef1f4;
+  --error: #7c3aed; --error-bg: #f3e8ff; --line: #d0d7de; --muted: #57606a; --ink: #1f2328;
+  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
+}
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #f6f8fa; }
+main { max-width: 1240px; margin: 0 auto; padding: 0 24px 64px; }
+a { color: #0969da; }
+code, pre, .mono { font-family: var(--mono); font-size: 13px; }
+h2 { font-size: 20px; margin: 32px 0 12px; }
+h3 { font-size: 16px; margin: 24px 0 8px; display: flex; gap: 10px; align-items: center; }
+h4 { font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 14px 0 6px; }
+.top { color: #fff; padding: 24px 24px 20px; }
+.top > div { max-width: 1192px; margin: 0 auto; }
+.top h1 { margin: 0; font-size: 15px; font-weight: 600; opacity: .9; }
+.top .verdict { font-size: 26px; font-weight: 700; margin: 4px 0 12px; }
+.top dl { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 0; }
+.top dt { font-size: 12px; text-transform: uppercase; opacity: .8; }
+.top dd { margin: 0; font-weight: 600; }
+.top.st-pass { background: var(--pass); } .top.st-fail { background: var(--fail); }
+.top.st-warn { background: var(--warn); } .top.st-skip { background: var(--skip); } .top.st-error { background: var(--error); }
+.toolbar { position: sticky; top: 0; z-index: 2; display: flex; gap: 12px; align-items: center; padding: 10px 0; background: #f6f8fa; border-bottom: 1px solid var(--line); }
+.toolbar button { font: inherit; font-size: 13px; padding: 3px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
+.toolbar label { font-size: 13px; display: flex; gap: 6px; align-items: center; }
+.panel { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 4px 16px 16px; margin-top: 12px; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; }
+.matrix { width: 100%; border-spacing: 4px; border-collapse: separate; }
+.matrix th { font-size: 12px; font-weight: 600; color: var(--muted); text-align: center; padding: 4px; white-space: nowrap; }
+.matrix th.target { text-align: left; }
+.matrix td.cell { padding: 0; border-radius: 6px; text-align: center; min-width: 96px; }
+.matrix td.cell a { display: block; padding: 8px 6px; color: inherit; text-decoration: none; border-radius: 6px; }
+.matrix td.cell a:hover { outline: 2px solid currentColor; }
+.matrix .word { display: block; font-weight: 700; font-size: 13px; letter-spacing: .03em; }
+.matrix .counts { display: block; font-size: 12px; }
+.matrix .tname { font-weight: 600; }
+.matrix .tmeta { font-size: 12px; color: var(--muted); }
+.legend { display: flex; flex-wrap: wrap; gap: 6px 16px; font-size: 12px; color: var(--muted); margin-top: 8px; }
+td.st-pass, .badge.st-pass { background: var(--pass-bg); color: var(--pass); }
+td.st-fail, .badge.st-fail { background: var(--fail-bg); color: var(--fail); }
+td.st-warn, .badge.st-warn { background: var(--warn-bg); color: var(--warn); }
+td.st-skip, .badge.st-skip { background: var(--skip-bg); color: var(--skip); }
+td.st-error, .badge.st-error { background: var(--error-bg); color: var(--error); }
+.badge { display: inline-block; font-size: 12px; font-weight: 700; letter-spacing: .03em; padding: 1px 8px; border-radius: 999px; white-space: nowrap; }
+.level { justify-self: start; font-size: 11px; font-weight: 600; padding: 0 6px; border: 1px solid var(--line); border-radius: 4px; color: var(--muted); }
+.row .badge { justify-self: start; }
+.not-run { margin: 20px 0 0; font-size: 13px; }
+.level.MUST { color: var(--ink); border-color: #8c959f; }
+.target-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 14px; }
+.target-head h2 { margin-bottom: 0; }
+.muted { color: var(--muted); }
+.target-error { border-left: 4px solid var(--error); background: var(--error-bg); padding: 8px 12px; border-radius: 4px; }
+.checks { border: 1px solid var(--line); border-radius: 8px; background: #fff; }
+.check { border-top: 1px solid var(--line); }
+.check:first-child { border-top: 0; }
+.row { display: grid; grid-template-columns: 76px 64px minmax(180px, 290px) 1fr auto; gap: 10px; align-items: baseline; padding: 7px 12px; }
+.row .id { font-family: var(--mono); font-size: 13px; overflow-wrap: anywhere; }
+.row .title { min-width: 0; }
+.row .side { font-size: 12px; color: var(--muted); text-align: right; white-space: nowrap; }
+.row .note { grid-column: 3 / -1; font-size: 13px; color: var(--muted); margin-top: -4px; }
+summary.row { cursor: pointer; list-style: none; }
+summary.row::-webkit-details-marker { display: none; }
+summary.row .title::after { content: " ▸"; color: var(--muted); }
+details[open] > summary.row .title::after { content: " ▾"; }
+details[open] > summary.row { background: #f6f8fa; }
+.rate { font-family: var(--mono); font-size: 12px; padding: 0 6px; border-radius: 4px; background: var(--skip-bg); }
+.rate.bad { background: var(--fail-bg); color: var(--fail); }
+.detail { padding: 4px 16px 16px; border-top: 1px dashed var(--line); }
+.er { display: grid; grid-template-columns: 100px 1fr; gap: 4px 12px; margin: 10px 0; }
+.er dt { font-weight: 600; font-size: 13px; color: var(--muted); }
+.er dd { margin: 0; min-width: 0; }
+.er dd pre { margin: 0; }
+pre { background: #f6f8fa; border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 420px; overflow-y: auto; }
+.exchange { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; margin-top: 12px; }
+.ex-head { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: baseline; }
+.ex-head .url { font-family: var(--mono); font-size: 13px; overflow-wrap: anywhere; }
+.http { font-family: var(--mono); font-weight: 700; padding: 0 6px; border-radius: 4px; }
+.http.ok { background: var(--pass-bg); color: var(--pass); } .http.bad { background: var(--fail-bg); color: var(--fail); } .http.none { background: var(--error-bg); color: var(--error); }
+.ex-grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
+@media (max-width: 900px) { .ex-grid { grid-template-columns: minmax(0, 1fr); } .row { grid-template-columns: 70px 60px 1fr; } .row .title, .row .side { grid-column: 1 / -1; text-align: left; } }
+.headers { width: 100%; font-family: var(--mono); font-size: 12px; }
+.headers td { border-bottom: 1px solid #eaeef2; padding: 2px 6px; vertical-align: top; overflow-wrap: anywhere; }
+.headers td:first-child { color: var(--muted); white-space: nowrap; width: 1%; }
+.events { width: 100%; font-size: 12px; }
+.events th { text-align: left; color: var(--muted); font-weight: 600; border-bottom: 1px solid var(--line); padding: 2px 6px; }
+.events td { border-bottom: 1px solid #eaeef2; padding: 2px 6px; vertical-align: top; font-family: var(--mono); }
+.events td.data { overflow-wrap: anywhere; }
+.events tr.comment td { color: var(--warn); background: #fffbea; }
+.events tr.hit td { background: var(--fail-bg); }
+.events td.num { text-align: right; white-space: nowrap; color: var(--muted); }
+.cap-note, .notes li { font-size: 12px; color: var(--warn); }
+.notes { margin: 6px 0; padding-left: 18px; }
+.curl { position: relative; margin-top: 10px; }
+.curl pre { padding-right: 70px; }
+.copy { position: absolute; right: 8px; top: 30px; font-size: 12px; padding: 2px 8px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
+body.only-problems .check.ok { display: none; }
+`;
