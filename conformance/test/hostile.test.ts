@@ -1,0 +1,85 @@
+// The suite against endpoints that misbehave on purpose: whatever the server does, the run
+// completes within its timeouts with fail or error verdicts, and memory stays bounded.
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runSuite } from '../run/run-suite.ts';
+import { ALL_SCENARIOS } from '../scenarios/index.ts';
+import { CAPABILITIES, type RunResult } from '../types.ts';
+
+type Behaviour = (res: ServerResponse, path: string) => void;
+
+const BEHAVIOURS: Record<string, Behaviour> = {
+  'endless stream': (res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    const timer = setInterval(() => res.write('data: {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[]}\n\n'), 1);
+    res.on('close', () => clearInterval(timer));
+  },
+  'gigantic body': (res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const block = Buffer.alloc(1 << 20, 0x61);
+    let sent = 0;
+    const pump = () => {
+      while (sent < 512 && res.write(block)) sent += 1;
+      if (sent < 512) res.once('drain', pump);
+      else res.end();
+    };
+    res.on('close', () => (sent = 512));
+    pump();
+  },
+  'connection that never closes': (res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('{"id":');
+  },
+  'no headers ever': () => {},
+  'invalid UTF-8': (res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]));
+  },
+  'redirect loop': (res, path) => {
+    res.writeHead(302, { location: path });
+    res.end();
+  },
+  'HTML instead of JSON': (res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>');
+  },
+};
+
+let server: Server | undefined;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((r) => server?.close(r));
+  server = undefined;
+});
+
+async function serve(behaviour: Behaviour): Promise<string> {
+  server = createServer((req, res) => {
+    req.resume();
+    behaviour(res, req.url ?? '/');
+  });
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+}
+
+async function runAgainst(baseUrl: string): Promise<RunResult> {
+  return runSuite([{ name: 'hostile', kind: 'url', baseUrl, model: 'm' }], {
+    scenarios: ALL_SCENARIOS, only: [...CAPABILITIES], repeat: 1, failOn: 'must',
+    concurrency: 32, targetConcurrency: 1, timeoutMs: 1500,
+  });
+}
+
+describe('the suite against hostile endpoints', () => {
+  it.each(Object.keys(BEHAVIOURS))('%s: completes with fail/error verdicts', async (name) => {
+    const url = await serve(BEHAVIOURS[name]);
+    const before = process.memoryUsage().rss;
+    const run = await runAgainst(url);
+    const target = run.targets[0];
+    expect(target.error).toBeUndefined();
+    expect(run.exitCode).not.toBe(0);
+    const statuses = new Set(target.checks.map((c) => c.status));
+    expect(statuses.has('fail') || statuses.has('error')).toBe(true);
+    for (const e of target.exchanges) expect(e.bodyText.length).toBeLessThanOrEqual(8 * 1024 * 1024);
+    expect(process.memoryUsage().rss - before).toBeLessThan(400 * 1024 * 1024);
+  });
+});
