@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../schemas/validate.ts';
+import { toolsScenarios } from './tools.ts';
+
+const byId = Object.fromEntries(toolsScenarios.map((s) => [s.id, s]));
+const body = (id: string) => byId[id].build({ model: 'm' }).body as Record<string, any>;
+const toolNames = (id: string) => body(id).tools.map((t: any) => t.function.name);
+
+describe('tools scenarios', () => {
+  it('keep the catalogue ids', () => {
+    expect(Object.keys(byId)).toEqual(['tools.named', 'tools.required', 'tools.stream', 'tools.none']);
+  });
+  it.each(toolsScenarios.map((s) => [s.id]))('%s sends a spec-valid deterministic request naming tools as its feature', (id) => {
+    expect(validate('chat-completion-request', body(id))).toEqual({ ok: true });
+    expect(body(id).temperature).toBe(0);
+    expect(byId[id]).toMatchObject({ kind: 'behaviour', featureParams: ['tools', 'tool_choice'] });
+    expect(byId[id].behaviourChecks.map((c) => c.id)).toContain('tools.choice-honoured');
+  });
+  it('set tool_choice and tools as the catalogue says', () => {
+    expect(body('tools.named').tool_choice).toEqual({ type: 'function', function: { name: 'get_weather' } });
+    expect(toolNames('tools.named')).toEqual(['get_weather']);
+    expect(body('tools.required')).toMatchObject({ tool_choice: 'required' });
+    expect(toolNames('tools.required')).toEqual(['get_weather', 'get_time']);
+    expect(body('tools.none').tool_choice).toBe('none');
+  });
+  it('make tools.stream the streamed twin of tools.required', () => {
+    const { stream, ...rest } = body('tools.stream');
+    expect(stream).toBe(true);
+    expect(rest).toEqual(body('tools.required'));
+    expect(byId['tools.stream'].build({ model: 'm' }).stream).toBe(true);
+    expect(byId['tools.stream'].protocolChecks.map((c) => c.id)).toEqual(expect.arrayContaining(['tools.stream-index', 'tools.stream-distinct-index', 'tools.stream-id-once']));
+  });
+  it('offer get_weather with a city string and a celsius/fahrenheit unit', () => {
+    const params = body('tools.named').tools[0].function.parameters;
+    expect(params.properties).toEqual({ city: { type: 'string' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } });
+  });
+});
