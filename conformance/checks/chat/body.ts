@@ -44,7 +44,7 @@ export function withBody(input: CheckInput, judge: (body: Record<string, any>) =
 }
 
 /** Pass, or fail on the first schema error, pointing at the offending (or missing) field. */
-export function schemaVerdict(name: SchemaName, value: unknown, what: string, prefix = ''): Verdict {
+export function schemaVerdict(name: SchemaName, value: unknown, what: string): Verdict {
   const result = validate(name, value);
   if (result.ok) return { status: 'pass' };
   const [first] = result.errors;
@@ -52,10 +52,11 @@ export function schemaVerdict(name: SchemaName, value: unknown, what: string, pr
   const missing = /^missing required property "(.+)"$/.exec(first.message)?.[1];
   const field = missing === undefined ? at : `${at}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`;
   const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
-  return fail(`${what} does not match the ${name} schema: ${field || '/'} ${first.message}${more}`, {
+  const problem = missing === undefined ? `${field || '/'} ${first.message}` : `required ${field} is missing`;
+  return fail(`${what} does not match the ${name} schema: ${problem}${more}`, {
     expected: `${name}.schema.json: ${first.message}`,
     received: missing === undefined ? show(valueAt(value, at)) : `keys ${show(Object.keys(valueAt(value, at) ?? {}))}`,
-    pointer: prefix + field || '/',
+    pointer: field || '/',
   });
 }
 
