@@ -6,7 +6,6 @@ import { isLocalHost } from './local-host.ts';
 /** The config file as written, after schema validation; every key the schema makes optional is optional here. */
 export type RawConfig = Partial<Omit<ProxyConfig, 'backends'>> & {
   backends: Array<Partial<BackendConfig> & Pick<BackendConfig, 'name' | 'baseUrl' | 'models'>>;
-  [key: string]: unknown;
 };
 
 export const DEFAULTS = {

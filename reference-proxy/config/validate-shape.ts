@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { formatPath, pointerSegments, type PathSegment } from './config-path.ts';
-import { didYouMean } from './suggest.ts';
+import { closest, didYouMean } from './suggest.ts';
 
 type SchemaNode = { errorHint?: string; properties?: Record<string, SchemaNode>; enum?: unknown[] };
 
@@ -40,9 +40,8 @@ function misspeltRequired(errors: ErrorObject[]): Set<string> {
   for (const e of errors) {
     if (e.keyword !== 'additionalProperties') continue;
     const known = Object.keys((e.parentSchema as SchemaNode).properties ?? {});
-    const hint = didYouMean(String(e.params.additionalProperty), known);
-    const match = /"(.*)"/.exec(hint);
-    if (match) out.add(`${e.instancePath}/${match[1]}`);
+    const meant = closest(String(e.params.additionalProperty), known);
+    if (meant !== undefined) out.add(`${e.instancePath}/${meant}`);
   }
   return out;
 }
