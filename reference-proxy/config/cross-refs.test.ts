@@ -66,6 +66,13 @@ describe('crossCheck', () => {
     );
   });
 
+  it('rejects safety deny patterns that are not valid regular expressions', () => {
+    expect(check({ safety: { denyInput: ['ok', '[unclosed'], denyOutput: ['*'] } })).toEqual([
+      expect.stringMatching(/^safety\.denyInput\[1\]: is not a valid JavaScript regular expression .*escape its special characters/),
+      expect.stringMatching(/^safety\.denyOutput\[0\]: is not a valid JavaScript regular expression/),
+    ]);
+  });
+
   it('rejects two keys sharing a secret without echoing it', () => {
     const problems = check({ auth: { keys: [{ name: 'a', key: 'shared-secret' }, { name: 'b', key: 'shared-secret' }] } });
     expect(problems).toEqual(['auth.keys[1].key: has the same secret as auth.keys[0]; give every key its own secret']);

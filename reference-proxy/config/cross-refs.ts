@@ -13,7 +13,18 @@ export function crossCheck(config: ProxyConfig): string[] {
     ...config.rules.flatMap((rule, i) => ruleProblems(config, rule, i)),
     ...authProblems(config),
     ...backoffOrder(config),
+    ...(['denyInput', 'denyOutput'] as const).flatMap((list) => (config.safety[list] ?? []).flatMap((p, i) => regexProblem(p, 'i', ['safety', list, i]))),
   ];
+}
+
+/** Patterns are compiled at start-up by their users; failing here names the path instead. */
+function regexProblem(source: string, flags: string, path: PathSegment[]): string[] {
+  try {
+    new RegExp(source, flags);
+    return [];
+  } catch (err) {
+    return [at(path, `is not a valid JavaScript regular expression (${(err as Error).message}); fix it or escape its special characters with \\`)];
+  }
 }
 
 function at(path: PathSegment[], what: string): string {
@@ -56,13 +67,7 @@ function ruleProblems(config: ProxyConfig, rule: ProxyConfig['rules'][number], i
     ? publicModelProblem(config, rule.route, [...path, 'route'])
     : targets(config, rule.route, [...path, 'route']);
   const { systemPromptRegex, promptTokensAbove, promptTokensBelow } = rule.when;
-  if (systemPromptRegex !== undefined) {
-    try {
-      new RegExp(systemPromptRegex);
-    } catch (err) {
-      problems.push(at([...path, 'when', 'systemPromptRegex'], `is not a valid JavaScript regular expression (${(err as Error).message}); fix or escape it`));
-    }
-  }
+  if (systemPromptRegex !== undefined) problems.push(...regexProblem(systemPromptRegex, '', [...path, 'when', 'systemPromptRegex']));
   if (promptTokensAbove !== undefined && promptTokensBelow !== undefined && promptTokensAbove >= promptTokensBelow - 1) {
     problems.push(at([...path, 'when'], `promptTokensAbove ${promptTokensAbove} and promptTokensBelow ${promptTokensBelow} leave no token count that matches; lower promptTokensAbove or raise promptTokensBelow`));
   }
