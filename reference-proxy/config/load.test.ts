@@ -40,7 +40,7 @@ describe('parseConfig', () => {
       }
     })();
     expect(err?.problems).toHaveLength(2);
-    expect(err?.message).toMatch(/^dropin: proxy config has 2 problems; fix them and start again:\n {2}- backends\[0\]\.baseUrl: must be a URL ending in \/v1 \(got "http:\/\/x"\)/);
+    expect(err?.message).toMatch(/^proxy config has 2 problems; fix them and start again:\n {2}- backends\[0\]\.baseUrl: must be a URL ending in \/v1 \(got "http:\/\/x"\)/);
   });
 
   it('reports missing variables and broken references together', () => {

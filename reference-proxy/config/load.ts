@@ -16,7 +16,7 @@ export class ConfigError extends Error {
 
   constructor(problems: string[], source = 'proxy config') {
     const list = problems.map((p) => `  - ${p}`).join('\n');
-    super(`dropin: ${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; fix ${problems.length === 1 ? 'it' : 'them'} and start again:\n${list}`);
+    super(`${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; fix ${problems.length === 1 ? 'it' : 'them'} and start again:\n${list}`);
     this.name = 'ConfigError';
     this.problems = problems;
   }
