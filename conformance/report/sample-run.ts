@@ -34,7 +34,7 @@ interface ExchangeInit {
 }
 
 function exchange(x: ExchangeInit): RecordedExchange {
-  const stream = x.sse !== undefined;
+  const stream = x.sse !== undefined || (x.body as { stream?: boolean } | undefined)?.stream === true;
   const body = x.rawBody ?? (x.body === undefined ? undefined : JSON.stringify(x.body));
   const events = (x.sse?.events ?? []).map((data, i) => ({ data, at: 180 + i * 35 }));
   return {
@@ -43,8 +43,8 @@ function exchange(x: ExchangeInit): RecordedExchange {
     request: { method: body === undefined ? 'GET' : 'POST', url: x.url, headers: headersFor(x.auth, stream), body },
     status: x.transportError ? undefined : (x.status ?? 200),
     headers: x.transportError ? {} : { 'content-type': stream ? 'text/event-stream' : 'application/json', date: 'Sun, 01 Jun 2025 09:30:01 GMT' },
-    bodyText: stream ? events.map((e) => `data: ${e.data}\n\n`).join('') : (x.responseText ?? JSON.stringify(x.response ?? {})),
-    sse: stream
+    bodyText: x.transportError ? '' : stream ? events.map((e) => `data: ${e.data}\n\n`).join('') : (x.responseText ?? JSON.stringify(x.response ?? {})),
+    sse: x.sse
       ? {
           events,
           comments: (x.sse?.comments ?? []).map(([text, at]) => ({ text, at })),
@@ -54,7 +54,9 @@ function exchange(x: ExchangeInit): RecordedExchange {
           problems: [],
         }
       : undefined,
-    timing: { startedAt: T0, headersMs: 120, firstByteMs: 175, totalMs: x.totalMs ?? 240 + events.length * 35 },
+    timing: x.transportError
+      ? { startedAt: T0, totalMs: x.totalMs ?? 240 }
+      : { startedAt: T0, headersMs: 120, firstByteMs: 175, totalMs: x.totalMs ?? 240 + events.length * 35 },
     transportError: x.transportError,
     truncated: false,
   };

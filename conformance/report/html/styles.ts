@@ -82,7 +82,7 @@ pre { background: #f6f8fa; border: 1px solid var(--line); border-radius: 6px; pa
 .http { font-family: var(--mono); font-weight: 700; padding: 0 6px; border-radius: 4px; }
 .http.ok { background: var(--pass-bg); color: var(--pass); } .http.bad { background: var(--fail-bg); color: var(--fail); } .http.none { background: var(--error-bg); color: var(--error); }
 .ex-grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
-@media (max-width: 900px) { .ex-grid { grid-template-columns: minmax(0, 1fr); } .row { grid-template-columns: 70px 60px 1fr; } .row .title, .row .side { grid-column: 1 / -1; text-align: left; } }
+@media (max-width: 900px) { .ex-grid { grid-template-columns: minmax(0, 1fr); } .row { grid-template-columns: 70px 60px 1fr; } .row .title, .row .side, .row .note { grid-column: 1 / -1; text-align: left; } .row .note { margin-top: 0; } }
 .headers { width: 100%; font-family: var(--mono); font-size: 12px; }
 .headers td { border-bottom: 1px solid #eaeef2; padding: 2px 6px; vertical-align: top; overflow-wrap: anywhere; }
 .headers td:first-child { color: var(--muted); white-space: nowrap; width: 1%; }
