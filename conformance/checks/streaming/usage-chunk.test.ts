@@ -18,6 +18,10 @@ describe('streaming.usage-chunk', () => {
     const { choices: _dropped, ...head } = usageChunk(USAGE) as Record<string, unknown>;
     expect(run([...plain, head, '[DONE]'])).toMatchObject({ status: 'fail', pointer: '/events/2/choices' });
   });
+  it('fails usage riding on the finish chunk instead of a choices: [] chunk (older llama.cpp)', () => {
+    const events = [chunk({ role: 'assistant', content: 'Hi' }), chunk({}, 'stop', { usage: USAGE }), '[DONE]'];
+    expect(run(events)).toMatchObject({ status: 'fail', pointer: '/events/1/choices', expected: expect.stringContaining('choices: []') });
+  });
   it('fails usage on every chunk (F10)', () => {
     const events = plain.map((c) => ({ ...(c as object), usage: USAGE }));
     expect(run([...events, usageChunk(USAGE), '[DONE]'])).toMatchObject({ status: 'fail', pointer: '/events/0/usage' });
