@@ -12,11 +12,11 @@ let proxy: TestProxy;
 let client: OpenAI;
 
 beforeAll(async () => {
-  emulators = [await startEmulatorBackend(), await startEmulatorBackend({ profile: 'ollama' })];
+  emulators = [await startEmulatorBackend(), await startEmulatorBackend({ profile: 'ollama-legacy', models: ['ollama-model'] })];
   proxy = await startTestProxy(
     [
       { name: 'emu', baseUrl: emulators[0].baseUrl, models: ['dropin-emulator-1', 'dropin-emulator-mini'] },
-      { name: 'emu-ollama', baseUrl: emulators[1].baseUrl, models: ['ollama-model'], profile: 'ollama' },
+      { name: 'emu-ollama', baseUrl: emulators[1].baseUrl, models: ['ollama-model'], profile: 'ollama-legacy' },
     ],
     {
       aliases: { fast: [{ backend: 'emu', model: 'dropin-emulator-mini' }] },
@@ -103,11 +103,27 @@ describe('the openai SDK through the proxy', () => {
     expect(typeof parsed?.temperature).toBe('number');
   });
 
-  it('streams from an Ollama-profile backend in a shape the SDK accumulates cleanly', async () => {
+  it('normalises a legacy Ollama stream: role once, created pinned, one finish reason', async () => {
+    const stream = await client.chat.completions.create({ model: 'ollama-model', messages: [{ role: 'user', content: 'Tell me a short story' }], stream: true });
+    const roles: string[] = [];
+    const created = new Set<number>();
+    const finishes: string[] = [];
+    let text = '';
+    for await (const chunk of stream) {
+      created.add(chunk.created);
+      for (const choice of chunk.choices) {
+        if (choice.delta.role) roles.push(choice.delta.role);
+        if (choice.finish_reason) finishes.push(choice.finish_reason);
+        text += choice.delta.content ?? '';
+      }
+    }
+    expect(roles).toEqual(['assistant']);
+    expect(created.size).toBe(1);
+    expect(finishes).toEqual(['stop']);
+    expect(text.length).toBeGreaterThan(0);
+
     const runner = client.chat.completions.stream({ model: 'ollama-model', messages: [{ role: 'user', content: 'Weather in Paris?' }], tools: [weatherTool] });
-    const final = await runner.finalChatCompletion();
-    expect(final.choices[0].message.role).toBe('assistant');
-    const call = final.choices[0].message.tool_calls?.[0];
+    const call = (await runner.finalChatCompletion()).choices[0].message.tool_calls?.[0];
     expect(call?.type === 'function' && call.function.name).toBe('get_weather');
   });
 
