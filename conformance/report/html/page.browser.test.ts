@@ -106,6 +106,7 @@ describe('report.html in a browser', () => {
     await page.locator('#collapse-all').click();
     await page.locator('#t1-tools details.check summary').first().click();
     await page.locator('#t2-streaming details.check summary').first().click();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await mkdir(join(process.cwd(), '.tmp'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
