@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
 import { ProxyError } from './errors.ts';
 import type { Exchange, ProxyContext } from './handlers/context.ts';
 import { applyCors } from './handlers/cors.ts';
@@ -22,7 +23,24 @@ export function createProxyServer(ctx: ProxyContext): Server {
   // Node rejects a headers timeout above the request timeout.
   server.headersTimeout = Math.min(headersTimeoutMs, requestTimeoutMs);
   server.keepAliveTimeout = 5_000;
+  server.on('clientError', answerClientError);
   return server;
+}
+
+/** Node answers malformed or too-slow requests itself in plain text; answer with the envelope instead. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'The request was not received completely in time. Send it again, faster or smaller.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'The request headers are too large. Send fewer or shorter headers.']
+        : [400, 'Bad Request', 'The request is not valid HTTP. Check the client or anything between it and the proxy.'];
+  const body = JSON.stringify(new ProxyError(status, message, { code: 'bad_http_request' }).toBody());
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 async function dispatch(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse): Promise<void> {

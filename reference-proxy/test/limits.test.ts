@@ -109,3 +109,16 @@ describe('probes and CORS', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example');
   });
 });
+
+describe('malformed HTTP', () => {
+  it('answers a request Node cannot parse with the envelope', async () => {
+    const { connect } = await import('node:net');
+    const proxy = await proxyWith(json(completion('x')));
+    const socket = connect(proxy.port, '127.0.0.1');
+    socket.end('NOT-HTTP\r\n\r\n');
+    let raw = '';
+    for await (const part of socket) raw += part;
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).error.code).toBe('bad_http_request');
+  });
+});
