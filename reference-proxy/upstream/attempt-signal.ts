@@ -5,8 +5,6 @@ export interface AttemptSignal {
   signal: AbortSignal;
   /** why the attempt was aborted, if it was */
   reason(): 'client' | 'timeout' | undefined;
-  /** abort on purpose, e.g. when an output filter stops the stream */
-  abort(): void;
   dispose(): void;
 }
 
@@ -26,7 +24,6 @@ export function createAttemptSignal(client: AbortSignal, totalMs: number): Attem
   return {
     signal: controller.signal,
     reason: () => why,
-    abort: () => stop('client'),
     dispose: () => {
       clearTimeout(timer);
       client.removeEventListener('abort', onClient);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createOutputFilter } from '../safety/safety.ts';
+import { contentFilterChunk, StreamObserver, streamErrorPayload } from './stream-observer.ts';
+
+const chunk = (content: string, index = 0) =>
+  JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 5, model: 'm', choices: [{ index, delta: { content }, finish_reason: null }] });
+
+describe('StreamObserver', () => {
+  it('collects choice 0 content, usage, metadata and [DONE]', () => {
+    const o = new StreamObserver({ collectContent: true });
+    for (const p of [chunk('{"a"'), chunk('other', 1), chunk(':1}'), JSON.stringify({ id: 'chatcmpl-1', choices: [], usage: { prompt_tokens: 3, completion_tokens: 4 } }), '[DONE]']) {
+      expect(o.see(p)).toBe(false);
+    }
+    expect(o.content).toBe('{"a":1}');
+    expect(o.usage).toEqual({ prompt_tokens: 3, completion_tokens: 4 });
+    expect(o.meta).toEqual({ id: 'chatcmpl-1', created: 5, model: 'm' });
+    expect(o.sawDone).toBe(true);
+  });
+
+  it('reports an error event and a filter match', () => {
+    const o = new StreamObserver({ collectContent: false, filter: createOutputFilter([/bad word/]) });
+    expect(o.see(chunk('a bad '))).toBe(false);
+    expect(o.see(chunk('word here'))).toBe(true);
+    o.see(streamErrorPayload('backend died', 'x'));
+    expect(o.error).toBe('backend died');
+  });
+
+  it('finds usage and [DONE] in raw bytes split anywhere', () => {
+    const o = new StreamObserver({ collectContent: false });
+    const text = `data: ${chunk('hi')}\n\ndata: ${JSON.stringify({ choices: [], usage: { prompt_tokens: 1, completion_tokens: 2 } })}\n\ndata: [DONE]\n\n`;
+    for (let i = 0; i < text.length; i += 7) o.seeRaw(Buffer.from(text.slice(i, i + 7)));
+    expect(o.usage).toEqual({ prompt_tokens: 1, completion_tokens: 2 });
+    expect(o.sawDone).toBe(true);
+  });
+});
+
+describe('contentFilterChunk', () => {
+  it('ends the stream in the chunk shape with finish_reason content_filter', () => {
+    expect(JSON.parse(contentFilterChunk({ id: 'chatcmpl-1', created: 5, model: 'm' }))).toEqual({
+      id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 5, model: 'm',
+      choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'content_filter' }],
+    });
+  });
+});
