@@ -1,0 +1,71 @@
+// One panel of grouped bars in SVG: groups along x (concurrency), one bar per series (contender),
+// each bar labelled with its value so the chart reads without the axis.
+
+export interface Series {
+  name: string;
+  color: string;
+  /** one value per group; null draws "n/a" */
+  values: Array<number | null>;
+}
+
+export interface Panel {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  title: string;
+  groups: string[];
+  series: Series[];
+  format: (value: number) => string;
+  note?: string;
+}
+
+const PAD = { top: 34, right: 12, bottom: 44, left: 56 };
+
+export function renderPanel(p: Panel): string {
+  const plotW = p.width - PAD.left - PAD.right;
+  const plotH = p.height - PAD.top - PAD.bottom;
+  const left = p.x + PAD.left;
+  const base = p.y + PAD.top + plotH;
+  const max = niceMax(Math.max(0, ...p.series.flatMap((s) => s.values.filter((v): v is number => v !== null))));
+  const groupW = plotW / p.groups.length;
+  const barW = Math.min(34, (groupW * 0.8) / p.series.length);
+  const out = [`<text x="${p.x + PAD.left}" y="${p.y + 18}" class="title">${esc(p.title)}</text>`];
+  for (let i = 0; i <= 4; i++) {
+    const v = (max * i) / 4;
+    const y = base - (plotH * i) / 4;
+    out.push(`<line x1="${left}" x2="${left + plotW}" y1="${y}" y2="${y}" class="grid"/>`, `<text x="${left - 6}" y="${y + 4}" class="axis" text-anchor="end">${esc(p.format(v))}</text>`);
+  }
+  p.groups.forEach((group, g) => {
+    const start = left + g * groupW + (groupW - barW * p.series.length) / 2;
+    out.push(`<text x="${left + g * groupW + groupW / 2}" y="${base + 18}" class="axis" text-anchor="middle">${esc(group)}</text>`);
+    p.series.forEach((s, i) => {
+      const x = start + i * barW;
+      const v = s.values[g];
+      if (v === null || v === undefined) {
+        out.push(`<text x="${x + barW / 2}" y="${base - 4}" class="na" text-anchor="middle">n/a</text>`);
+        return;
+      }
+      const h = max > 0 ? (Math.max(0, v) / max) * plotH : 0;
+      out.push(
+        `<rect x="${x + 1}" y="${base - h}" width="${barW - 2}" height="${h}" fill="${s.color}"><title>${esc(`${s.name} ${group}: ${p.format(v)}`)}</title></rect>`,
+        `<text x="${x + barW / 2}" y="${base - h - 4}" class="value" text-anchor="middle">${esc(p.format(v))}</text>`,
+      );
+    });
+  });
+  out.push(`<line x1="${left}" x2="${left + plotW}" y1="${base}" y2="${base}" class="baseline"/>`);
+  if (p.note) out.push(`<text x="${left}" y="${base + 36}" class="note">${esc(p.note)}</text>`);
+  return out.join('\n');
+}
+
+/** The smallest 1, 2 or 5 x 10^n at or above value, so gridlines fall on round numbers. */
+export function niceMax(value: number): number {
+  if (value <= 0) return 1;
+  const exp = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 5, 10]) if (step * exp >= value) return step * exp;
+  return 10 * exp;
+}
+
+export function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

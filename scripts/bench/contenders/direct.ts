@@ -1,0 +1,12 @@
+import type { Contender } from './contender.ts';
+
+export function directContender(upstreamPort: number): Contender {
+  return {
+    name: 'direct',
+    baseUrl: `http://127.0.0.1:${upstreamPort}/v1`,
+    headers: {},
+    pid: null,
+    version: process.version,
+    stop: async () => undefined,
+  };
+}

@@ -1,0 +1,11 @@
+// The dropin proxy config for the bench: one backend with the openai profile, so requests take
+// the raw pass-through path; limits raised so 1000 held streams are not refused.
+import { stringify } from 'yaml';
+
+export function dropinConfig(port: number, upstreamPort: number, models: string[]): string {
+  return stringify({
+    listen: { host: '127.0.0.1', port },
+    backends: [{ name: 'bench-upstream', baseUrl: `http://127.0.0.1:${upstreamPort}/v1`, profile: 'openai', models }],
+    limits: { maxConcurrent: 4096 },
+  });
+}

@@ -1,0 +1,50 @@
+// The terminal summary: one table for non-streaming points, one for streams, then the hold test
+// and the goals. Every figure is followed by its ratio to direct where one exists.
+import { rowFor } from './compare.ts';
+import type { BenchResults } from './results.ts';
+
+export function renderTables(r: BenchResults): string {
+  const json = [['contender', 'c', 'req/s', 'x direct', 'p50 ms', 'x', 'p99 ms', 'x', 'failed', 'RSS MB', 'CPU %']];
+  const stream = [['contender', 'c', 'streams', 'TTFT p50 ms', 'x', '+TTFT ms', 'chunk p50 ms', '+p50', '+p99', 'total p50 ms', 'x', 'coalesced', 'RSS MB', 'CPU %']];
+  for (const c of r.contenders) {
+    for (const p of c.json) {
+      const ratio = rowFor(r, c.name, p.concurrency);
+      json.push([c.name, String(p.concurrency), num(p.requestsPerSec, 0), times(ratio?.requestsPerSec), num(p.latencyP50Ms, 3), times(ratio?.latencyP50), num(p.latencyP99Ms, 2), times(ratio?.latencyP99), String(p.failed), num(p.proc?.rssPeakMb, 0), num(p.proc?.cpuPercent, 0)]);
+    }
+    for (const s of c.stream) {
+      const ratio = rowFor(r, c.name, s.concurrency);
+      stream.push([c.name, String(s.concurrency), `${s.streams - s.failed}/${s.streams}`, num(s.ttftP50Ms, 3), times(ratio?.ttftP50), signed(ratio?.addedTtftP50Ms), num(s.chunkLatencyP50Ms, 3), signed(ratio?.addedChunkLatencyP50Ms), signed(ratio?.addedChunkLatencyP99Ms), num(s.totalP50Ms, 1), times(ratio?.totalP50), `${s.coalesced}/${s.events}`, num(s.proc?.rssPeakMb, 0), num(s.proc?.cpuPercent, 0)]);
+    }
+    if (c.streamsSkipped) stream.push([c.name, '-', `skipped: ${c.streamsSkipped}`]);
+    if (c.error) json.push([c.name, '-', `not measured: ${c.error}`]);
+  }
+  const out = ['Non-streaming chat completions (x = ratio to direct)', grid(json), '', `Streams of ${r.settings.streamChunks} chunks, ${r.settings.chunkDelayMs} ms apart (+ = added to direct, ms; chunk = upstream send -> client arrival)`, grid(stream)];
+  if (r.hold) {
+    const h = r.hold;
+    out.push('', `Hold test: ${h.opened}/${h.streams} streams open through dropin for ${h.holdS} s: RSS peak ${num(h.rssPeakMb, 1)} MB (idle ${num(h.rssIdleMb, 1)} MB), CPU ${num(h.cpuPercent, 0)}%`);
+  }
+  out.push('', 'Goals', ...r.goals.map((g) => `  ${g.status.toUpperCase().padEnd(7)} ${g.title}: ${g.measured}`));
+  if (r.findings.length) out.push('', 'Findings', ...r.findings.map((f) => `  - ${f}`));
+  return out.join('\n');
+}
+
+/** Left-aligns the first column (names), right-aligns the rest; rows shorter than the header span the rest of the line. */
+export function grid(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.filter((r) => r.length === rows[0].length).map((r) => r[i].length)));
+  return rows
+    .map((row) => (row.length === widths.length ? row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ') : row.join('  ')))
+    .join('\n');
+}
+
+function num(value: number | null | undefined, digits: number): string {
+  return value == null ? '-' : value.toFixed(digits);
+}
+
+function times(value: number | null | undefined): string {
+  return value == null ? '' : `${value.toFixed(2)}x`;
+}
+
+function signed(value: number | null | undefined): string {
+  if (value == null) return '';
+  return `${value >= 0 ? '+' : ''}${value.toFixed(3)}`;
+}
