@@ -1,40 +1,48 @@
 #!/usr/bin/env bash
-# Builds dropin's container images without any registry:
-#   dropin/node-scratch:<node major>  FROM scratch: this machine's node binary, its shared libraries
-#                                     (from ldd), /tmp and a `node` user — a stand-in for node:24-slim
+# Builds dropin's container images without any container registry:
+#   dropin/node-scratch:<node major>  FROM scratch: this machine's node binary and its shared libraries
+#                                     (ldd), npm, busybox (sh, env), the machine's CA bundle, /tmp and a
+#                                     `node` user — a stand-in
+#                                     for node:24-slim, which cannot be pulled here
 #   dropin/emulator:dev               scripts/images/emulator.Dockerfile on that base
-#   dropin/proxy:dev                  reference-proxy/Dockerfile (the deployment Dockerfile) on that base
-# The build context is a staged copy of the app with production dependencies only.
+#   dropin/proxy:dev                  reference-proxy/Dockerfile — the deployment Dockerfile — on that base
+# `npm ci` inside the builds reaches the npm registry through host networking.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$(pwd)
-work="$root/.tmp/images"
+work=".tmp/images"
 node_bin=$(readlink -f "$(command -v node)")
+npm_dir=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
+if ! command -v busybox >/dev/null 2>&1; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq busybox-static; } >&2
+fi
+busybox=$(command -v busybox)
 major=$(node -p 'process.versions.node.split(".")[0]')
 base="dropin/node-scratch:$major"
 
-rm -rf "$work" && mkdir -p "$work/base/rootfs/usr/bin" "$work/base/rootfs/tmp" "$work/base/rootfs/etc" "$work/app"
-cp -L "$node_bin" "$work/base/rootfs/usr/bin/node"
-for lib in $(ldd "$node_bin" | grep -oE '/[^ ]+'); do cp --parents -L "$lib" "$work/base/rootfs/"; done
-chmod 1777 "$work/base/rootfs/tmp"
-printf 'root:x:0:0:root:/root:/sbin/nologin\nnode:x:1000:1000:node:/home/node:/sbin/nologin\n' > "$work/base/rootfs/etc/passwd"
-printf 'root:x:0:\nnode:x:1000:\n' > "$work/base/rootfs/etc/group"
-mkdir -p "$work/base/rootfs/home/node" && chown 1000:1000 "$work/base/rootfs/home/node"
-cat > "$work/base/Dockerfile" <<'DOCKERFILE'
+rm -rf "$work" && mkdir -p "$work/rootfs"/{usr/bin,usr/local/bin,usr/local/lib/node_modules,bin,tmp,etc,home/node}
+cp -L "$node_bin" "$work/rootfs/usr/bin/node"
+for lib in $(ldd "$node_bin" | grep -oE '/[^ ]+'); do cp --parents -L "$lib" "$work/rootfs/"; done
+cp -r "$npm_dir" "$work/rootfs/usr/local/lib/node_modules/npm"
+ln -s ../lib/node_modules/npm/bin/npm-cli.js "$work/rootfs/usr/local/bin/npm"
+cp -L "$busybox" "$work/rootfs/bin/busybox"
+for applet in sh env rm ls cat mkdir; do ln -s /bin/busybox "$work/rootfs/bin/$applet"; done
+ln -s /bin/busybox "$work/rootfs/usr/bin/env"
+chmod 1777 "$work/rootfs/tmp"
+# the machine's CA bundle, so npm inside the builds trusts what this machine trusts
+mkdir -p "$work/rootfs/etc/ssl/certs"
+cp -L /etc/ssl/certs/ca-certificates.crt "$work/rootfs/etc/ssl/certs/ca-certificates.crt"
+printf 'root:x:0:0:root:/root:/bin/sh\nnode:x:1000:1000:node:/home/node:/bin/sh\n' > "$work/rootfs/etc/passwd"
+printf 'root:x:0:\nnode:x:1000:\n' > "$work/rootfs/etc/group"
+chown 1000:1000 "$work/rootfs/home/node"
+cat > "$work/Dockerfile" <<'DOCKERFILE'
 FROM scratch
 COPY rootfs/ /
-ENV PATH=/usr/bin HOME=/home/node
+ENV PATH=/usr/local/bin:/usr/bin:/bin HOME=/root NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
 DOCKERFILE
-docker build -q -t "$base" "$work/base" >/dev/null
+docker build -q -t "$base" "$work" >/dev/null
 echo "built $base"
 
-# The app: sources and production dependencies (npm ci from the lockfile, offline when cached).
-cp package.json package-lock.json "$work/app/"
-cp -r bin conformance fixtures reference-proxy "$work/app/"
-find "$work/app" -name '*.test.ts' -delete
-(cd "$work/app" && npm ci --omit=dev --no-audit --no-fund --prefer-offline >/dev/null 2>&1)
-
-docker build -q --build-arg BASE="$base" -f scripts/images/emulator.Dockerfile -t dropin/emulator:dev "$work/app" >/dev/null
+docker build -q --network host --build-arg BASE="$base" -f scripts/images/emulator.Dockerfile -t dropin/emulator:dev . >/dev/null
 echo "built dropin/emulator:dev"
-docker build -q --build-arg BASE="$base" -f reference-proxy/Dockerfile -t dropin/proxy:dev "$work/app" >/dev/null
+docker build -q --network host --build-arg BASE="$base" -f reference-proxy/Dockerfile -t dropin/proxy:dev . >/dev/null
 echo "built dropin/proxy:dev"

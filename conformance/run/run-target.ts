@@ -87,6 +87,14 @@ function scenarioOf(exchangeId: string): string {
   return exchangeId.slice(0, exchangeId.lastIndexOf('#'));
 }
 
+/** Bodies are kept whole for judging but cut in reports: a hostile 8 MiB body helps no reader. */
+export const RECORDED_BODY_LIMIT = 256 * 1024;
+
+function recordedBody(text: string): string {
+  if (text.length <= RECORDED_BODY_LIMIT) return text;
+  return `${text.slice(0, RECORDED_BODY_LIMIT)}\n… [dropin: body cut at ${RECORDED_BODY_LIMIT} of ${text.length} characters]`;
+}
+
 function record(e: JudgedExchange, scenario: string): RecordedExchange {
   const x = e.exchange;
   return {
@@ -95,7 +103,7 @@ function record(e: JudgedExchange, scenario: string): RecordedExchange {
     request: x.request,
     status: x.status,
     headers: x.headers,
-    bodyText: x.sse ? '' : x.bodyText,
+    bodyText: x.sse ? '' : recordedBody(x.bodyText),
     invalidUtf8: x.invalidUtf8,
     sse: x.sse,
     timing: x.timing,

@@ -1,0 +1,90 @@
+// The container path for real: dropin's emulator and reference proxy as images built here
+// (scripts/build-images.sh, no registry), started with testcontainers in host network mode, and
+// the suite run against the proxy container in front of the emulator container.
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSuite } from '../run/run-suite.ts';
+import { ALL_SCENARIOS } from '../scenarios/index.ts';
+import { CAPABILITIES } from '../types.ts';
+
+const LABEL = 'dev.dropin.test';
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+function dockerAvailable(): boolean {
+  try {
+    execFileSync('docker', ['info'], { stdio: 'ignore', timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const docker = dockerAvailable();
+if (!docker) console.warn('dropin: container tests skipped: no Docker engine answers `docker info`. Start one with scripts/start-docker.sh (CI does).');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function sweep(): void {
+  const ids = execFileSync('docker', ['ps', '-aq', '--filter', `label=${LABEL}=containers`], { encoding: 'utf8' }).trim();
+  if (ids) execFileSync('docker', ['rm', '-f', ...ids.split('\n')], { stdio: 'ignore' });
+}
+
+describe.skipIf(!docker)('containers: the suite against the proxy image in front of the emulator image', () => {
+  const started: StartedTestContainer[] = [];
+
+  beforeAll(() => {
+    execFileSync('bash', ['scripts/build-images.sh'], { cwd: ROOT, stdio: 'inherit', timeout: 600_000 });
+  }, 660_000);
+
+  afterAll(async () => {
+    for (const c of started) await c.stop({ timeout: 5_000 }).catch(() => {});
+    sweep();
+  });
+
+  it('certifies the proxy container: every MUST and SHOULD check passes', async () => {
+    const [emuPort, proxyPort] = [await freePort(), await freePort()];
+    const emulator = await new GenericContainer('dropin/emulator:dev')
+      .withNetworkMode('host')
+      .withCommand(['--port', String(emuPort), '--host', '127.0.0.1'])
+      .withLabels({ [LABEL]: 'containers' })
+      .withWaitStrategy(Wait.forLogMessage(/listening on/))
+      .withStartupTimeout(60_000)
+      .start();
+    started.push(emulator);
+    const config = [
+      `listen: { host: 127.0.0.1, port: ${proxyPort} }`,
+      'backends:',
+      '  - name: emulator',
+      `    baseUrl: http://127.0.0.1:${emuPort}/v1`,
+      '    models: [dropin-emulator-1, dropin-emulator-mini]',
+      '    profile: openai',
+    ].join('\n');
+    const proxy = await new GenericContainer('dropin/proxy:dev')
+      .withNetworkMode('host')
+      .withEnvironment({ DROPIN_PORT: String(proxyPort) })
+      .withCopyContentToContainer([{ content: config, target: '/etc/dropin/proxy.yaml', mode: 0o644 }])
+      .withLabels({ [LABEL]: 'containers' })
+      .withWaitStrategy(Wait.forLogMessage(/listening on/))
+      .withStartupTimeout(60_000)
+      .start();
+    started.push(proxy);
+
+    const run = await runSuite([{ name: 'proxy-container', kind: 'url', baseUrl: `http://127.0.0.1:${proxyPort}/v1`, model: 'dropin-emulator-1' }], {
+      scenarios: ALL_SCENARIOS, only: [...CAPABILITIES], repeat: 1, failOn: 'should',
+      concurrency: 4, targetConcurrency: 1, timeoutMs: 20_000,
+    });
+    const bad = run.targets[0].checks.filter((c) => c.status === 'fail' || c.status === 'error');
+    expect(bad.map((c) => `${c.id} (${c.scenario}): ${c.message}`)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+  }, 180_000);
+});
