@@ -103,6 +103,16 @@ Examples:
       process.exitCode = await proxyCommand(flags);
     });
 
+  program
+    .command('certify')
+    .description('certify the reference proxy: the whole suite through it, in front of the emulator and its Ollama profiles')
+    .option('--repeat <k>', 'runs of each behaviour check (default 3)')
+    .option('--out <dir>', 'report directory (default ./dropin-certify)')
+    .action(async (flags) => {
+      const { certifyCommand } = await import('./certify-command.ts');
+      process.exitCode = await certifyCommand(flags);
+    });
+
   return program;
 }
 

@@ -8,7 +8,11 @@ import { applyOutputDeny } from './output-deny.ts';
 import { sendText } from './respond.ts';
 
 export async function attemptJson(a: Attempt, up: UpstreamResponse): Promise<AttemptOutcome> {
-  const text = await readText(up, a.signal);
+  return serveCompletion(a, await readText(up, a.signal));
+}
+
+/** Checks, fixes and sends one complete chat completion body (the upstream's text). */
+export async function serveCompletion(a: Attempt, text: string): Promise<AttemptOutcome> {
   let completion: any;
   try {
     completion = JSON.parse(text);

@@ -1,16 +1,19 @@
 // Sends the request to one candidate and sorts what happened into an AttemptOutcome.
 import { isRetryable } from '../health/retry.ts';
-import { normalizeError } from '../normalize/index.ts';
+import { fanOutCount, normalizeError } from '../normalize/index.ts';
 import { redactSecrets } from '../observe/redact.ts';
 import { callChat, headerValue, readText, UpstreamFailure, type UpstreamResponse } from '../upstream/call.ts';
 import { describeKind } from '../upstream/classify-error.ts';
 import { failure, upstreamBody, type Attempt, type AttemptOutcome } from './attempt.ts';
+import { attemptFanOut } from './attempt-fan-out.ts';
 import { attemptJson } from './attempt-json.ts';
 import { attemptStream } from './attempt-stream.ts';
 
 export async function attemptOnce(a: Attempt): Promise<AttemptOutcome> {
   const { backend } = a.candidate;
   try {
+    const n = fanOutCount(a.request, backend.profile);
+    if (n > 1) return await attemptFanOut(a, n, (up) => statusOutcome(a, up));
     const up = await callChat(a.ctx.pools.get(backend.name), backend, upstreamBody(a), {
       attempt: a.signal,
       requestId: a.ex.record.requestId,

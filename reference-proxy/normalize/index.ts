@@ -5,7 +5,7 @@ import type { QuirkProfile } from '../types.ts';
 export type { NormalizeContext, StreamNormalizer } from './context.ts';
 export { normalizeCompletion } from './completion.ts';
 export { normalizeModels } from './models.ts';
-export { normalizeRequest } from './request.ts';
+export { fanOutCount, normalizeRequest } from './request.ts';
 export { createStreamNormalizer } from './stream.ts';
 export { normalizeError } from './upstream-error.ts';
 

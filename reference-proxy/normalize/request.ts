@@ -32,6 +32,15 @@ const FIXES: Record<QuirkProfile, RequestFixes> = {
   vllm: { ...NONE, dropStreamOptionsWithoutStream: true },
 };
 
+/** F37: backends that answer `n > 1` with one choice; the proxy asks them n times instead. */
+const IGNORES_N: ReadonlySet<QuirkProfile> = new Set(['ollama', 'ollama-legacy']);
+
+/** How many separate upstream requests it takes to honour the request's `n` on this profile (1 = pass n through). */
+export function fanOutCount(body: { n?: unknown; stream?: unknown }, profile: QuirkProfile): number {
+  const n = typeof body.n === 'number' && Number.isInteger(body.n) ? body.n : 1;
+  return IGNORES_N.has(profile) && n > 1 && body.stream !== true ? Math.min(n, 128) : 1;
+}
+
 /** A new request body the backend of `profile` will honour as OpenAI would. */
 export function normalizeRequest(body: any, profile: QuirkProfile): any {
   const fixes = FIXES[profile];
