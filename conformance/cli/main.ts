@@ -95,7 +95,9 @@ Examples:
   program
     .command('proxy')
     .description('run the reference routing proxy')
-    .requiredOption('--config <file>', 'proxy config (YAML or JSON)')
+    .option('--config <file>', 'proxy config (YAML or JSON), see reference-proxy/README.md')
+    .option('--ollama [url]', `no config: proxy a local Ollama, serving all its models (default ${'http://127.0.0.1:11434'})`)
+    .option('--port <n>', 'with --ollama: port to listen on (default 8080)')
     .option('--print-config', 'print the validated config with secrets redacted, and exit')
     .action(async (flags) => {
       // loaded on demand: running the suite never loads the proxy

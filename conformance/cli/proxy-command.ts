@@ -1,17 +1,22 @@
-// `dropin proxy --config FILE`: validate the config, start the reference proxy, run until
-// interrupted. A config problem is a usage error (exit 2) naming the path and the fix.
-import { ConfigError, loadConfig, redactConfig } from '../../reference-proxy/config/load.ts';
+// `dropin proxy`: validate the config (a file, or one built from --ollama), start the reference
+// proxy, run until interrupted. A config problem is a usage error (exit 2) naming the path and the fix.
+import { ConfigError, loadConfig, parseConfig, redactConfig } from '../../reference-proxy/config/load.ts';
 import { startProxy } from '../../reference-proxy/index.ts';
+import type { ProxyConfig } from '../../reference-proxy/types.ts';
 import { UsageError } from './usage-error.ts';
 
-export async function proxyCommand(flags: { config: string; printConfig?: boolean }): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(flags.config, process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) throw new UsageError(e.message);
-    throw e;
-  }
+export interface ProxyFlags {
+  config?: string;
+  ollama?: string | boolean;
+  port?: string;
+  printConfig?: boolean;
+}
+
+export const DEFAULT_OLLAMA = 'http://127.0.0.1:11434/v1';
+
+export async function proxyCommand(flags: ProxyFlags): Promise<number> {
+  if (!flags.config === !flags.ollama) throw new UsageError('dropin proxy needs either --config FILE or --ollama [URL]');
+  const config = flags.config ? fromFile(flags.config) : await fromOllama(flags.ollama === true ? DEFAULT_OLLAMA : String(flags.ollama), flags.port);
   if (flags.printConfig) {
     process.stdout.write(`${JSON.stringify(redactConfig(config), null, 2)}\n`);
     return 0;
@@ -24,4 +29,39 @@ export async function proxyCommand(flags: { config: string; printConfig?: boolea
   });
   await proxy.close();
   return 0;
+}
+
+function fromFile(path: string): ProxyConfig {
+  try {
+    return loadConfig(path, process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** One command in front of a local Ollama: its models are read from its own /v1/models. */
+async function fromOllama(baseUrl: string, port: string | undefined): Promise<ProxyConfig> {
+  const url = baseUrl.replace(/\/+$/, '').replace(/(\/v1)?$/, '/v1');
+  let models: string[];
+  try {
+    const res = await fetch(`${url}/models`, { signal: AbortSignal.timeout(5_000) });
+    const body = (await res.json()) as { data?: Array<{ id?: unknown }> | null };
+    models = (body.data ?? []).map((m) => m.id).filter((id): id is string => typeof id === 'string');
+  } catch (e) {
+    throw new UsageError(`cannot list the models of Ollama at ${url} (${(e as Error).message}); start it with \`ollama serve\` or pass --ollama URL`);
+  }
+  if (models.length === 0) throw new UsageError(`Ollama at ${url} has no models; pull one first, e.g. \`ollama pull llama3.2:3b\``);
+  try {
+    return parseConfig(
+      {
+        listen: { host: '127.0.0.1', port: port === undefined ? 8080 : Number(port) },
+        backends: [{ name: 'ollama', baseUrl: url, profile: 'ollama', models }],
+      },
+      process.env,
+    );
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
 }
