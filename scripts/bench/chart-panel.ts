@@ -27,13 +27,14 @@ export function renderPanel(p: Panel): string {
   const plotH = p.height - PAD.top - PAD.bottom;
   const left = p.x + PAD.left;
   const base = p.y + PAD.top + plotH;
-  const max = niceMax(Math.max(0, ...p.series.flatMap((s) => s.values.filter((v): v is number => v !== null))));
+  const { step, ticks } = axisTicks(Math.max(0, ...p.series.flatMap((s) => s.values.filter((v): v is number => v !== null))));
+  const max = step * ticks;
   const groupW = plotW / p.groups.length;
   const barW = Math.min(34, (groupW * 0.8) / p.series.length);
   const out = [`<text x="${p.x + PAD.left}" y="${p.y + 18}" class="title">${esc(p.title)}</text>`];
-  for (let i = 0; i <= 4; i++) {
-    const v = (max * i) / 4;
-    const y = base - (plotH * i) / 4;
+  for (let i = 0; i <= ticks; i++) {
+    const v = step * i;
+    const y = base - (plotH * i) / ticks;
     out.push(`<line x1="${left}" x2="${left + plotW}" y1="${y}" y2="${y}" class="grid"/>`, `<text x="${left - 6}" y="${y + 4}" class="axis" text-anchor="end">${esc(p.format(v))}</text>`);
   }
   p.groups.forEach((group, g) => {
@@ -58,12 +59,13 @@ export function renderPanel(p: Panel): string {
   return out.join('\n');
 }
 
-/** The smallest 1, 2 or 5 x 10^n at or above value, so gridlines fall on round numbers. */
-export function niceMax(value: number): number {
-  if (value <= 0) return 1;
-  const exp = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 5, 10]) if (step * exp >= value) return step * exp;
-  return 10 * exp;
+/** A round gridline step (1, 2 or 5 x 10^n) giving at most 5 gridlines above zero that cover value. */
+export function axisTicks(value: number): { step: number; ticks: number } {
+  if (value <= 0) return { step: 1, ticks: 1 };
+  const raw = value / 5;
+  const exp = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * exp).find((s) => s >= raw) ?? 10 * exp;
+  return { step, ticks: Math.max(1, Math.ceil(value / step - 1e-9)) };
 }
 
 export function esc(text: string): string {

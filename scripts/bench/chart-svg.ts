@@ -8,7 +8,7 @@ import type { BenchResults } from './results.ts';
 export const COLORS: Record<ContenderName, string> = { direct: '#8a8f98', nginx: '#2f9e44', portkey: '#e8590c', dropin: '#1c64d1' };
 
 const WIDTH = 1200;
-const HEIGHT = 800;
+const HEIGHT = 900;
 
 export function renderChart(r: BenchResults): string {
   const groups = r.settings.concurrencies.map((c) => `c=${c}`);
@@ -21,18 +21,18 @@ export function renderChart(r: BenchResults): string {
   const stream = (name: ContenderName, at: number) => pointAt(find(name)?.stream ?? [], at);
   const skipped = r.contenders.filter((c) => c.streamsSkipped).map((c) => `${c.label}: ${c.streamsSkipped}`).join('; ');
   const w = (WIDTH - 60) / 2;
-  const h = 310;
+  const h = 300;
   const panels = [
-    renderPanel({ x: 20, y: 70, width: w, height: h, title: 'Non-streaming throughput, req/s (higher is better)', groups, series: series((n, c) => json(n, c)?.requestsPerSec), format: count }),
-    renderPanel({ x: 40 + w, y: 70, width: w, height: h, title: 'Non-streaming latency p50, ms (lower is better)', groups, series: series((n, c) => json(n, c)?.latencyP50Ms), format: ms }),
-    renderPanel({ x: 20, y: 400, width: w, height: h, title: 'Streams: time to first token p50, ms (lower is better)', groups, series: series((n, c) => stream(n, c)?.ttftP50Ms), format: ms, note: skipped || undefined }),
-    renderPanel({ x: 40 + w, y: 400, width: w, height: h, title: 'Streams: delay added per chunk over direct, p50, ms', groups, series: series((n, c) => rowFor(r, n, c)?.addedChunkLatencyP50Ms, ['direct']), format: ms }),
+    renderPanel({ x: 20, y: 90, width: w, height: h, title: 'Non-streaming throughput, req/s (higher is better)', groups, series: series((n, c) => json(n, c)?.requestsPerSec), format: count }),
+    renderPanel({ x: 40 + w, y: 90, width: w, height: h, title: 'Non-streaming latency p50, ms (lower is better)', groups, series: series((n, c) => json(n, c)?.latencyP50Ms), format: ms }),
+    renderPanel({ x: 20, y: 410, width: w, height: h, title: 'Streams: time to first token p50, ms (lower is better)', groups, series: series((n, c) => stream(n, c)?.ttftP50Ms), format: ms, note: skipped || undefined }),
+    renderPanel({ x: 40 + w, y: 410, width: w, height: h, title: 'Streams: delay added per chunk over direct, p50, ms', groups, series: series((n, c) => rowFor(r, n, c)?.addedChunkLatencyP50Ms, ['direct']), format: ms }),
   ];
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">
 <style>
 .title{font-size:15px;font-weight:600;fill:#1f2328}.axis{font-size:11px;fill:#59636e}.value{font-size:10px;fill:#1f2328}
 .na{font-size:10px;fill:#b42318}.note{font-size:11px;fill:#b42318}.grid{stroke:#e6e8eb}.baseline{stroke:#59636e}
-.head{font-size:20px;font-weight:700;fill:#1f2328}.sub{font-size:12px;fill:#59636e}.goal{font-size:12px;fill:#1f2328}
+.legend{font-size:12px;fill:#1f2328}.head{font-size:20px;font-weight:700;fill:#1f2328}.sub{font-size:12px;fill:#59636e}.goal{font-size:12px;fill:#1f2328}
 </style>
 <rect width="100%" height="100%" fill="#ffffff"/>
 <text x="20" y="30" class="head">dropin proxy benchmark: cost over a direct connection, against nginx and Portkey</text>
@@ -52,8 +52,8 @@ function subtitle(r: BenchResults): string {
 function legend(r: BenchResults): string {
   return r.contenders
     .map((c, i) => {
-      const x = 760 + i * 110;
-      return `<rect x="${x}" y="14" width="12" height="12" fill="${COLORS[c.name]}"/><text x="${x + 17}" y="24" class="axis">${esc(c.name)}</text>`;
+      const x = 20 + i * 190;
+      return `<rect x="${x}" y="62" width="14" height="14" fill="${COLORS[c.name]}"/><text x="${x + 20}" y="74" class="legend">${esc(`${c.label} ${c.version}`.trim())}</text>`;
     })
     .join('\n');
 }
@@ -63,8 +63,8 @@ function goalLines(r: BenchResults): string {
   const color = { pass: '#2f9e44', fail: '#b42318', missing: '#59636e' } as const;
   return r.goals
     .map((g, i) => {
-      const x = 20 + (i % 2) * 590;
-      const y = 738 + Math.floor(i / 2) * 20;
+      const x = 20;
+      const y = 755 + i * 20;
       return `<text x="${x}" y="${y}" class="goal"><tspan fill="${color[g.status]}" font-weight="700">${mark[g.status]}</tspan> ${esc(`${g.title}: ${g.measured}`)}</text>`;
     })
     .join('\n');

@@ -6,7 +6,7 @@ export function directContender(upstreamPort: number): Contender {
     baseUrl: `http://127.0.0.1:${upstreamPort}/v1`,
     headers: {},
     pid: null,
-    version: process.version,
+    version: '',
     stop: async () => undefined,
   };
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { sampleResults } from './bench-results-kit.ts';
+import { COLORS, renderChart } from './chart-svg.ts';
+
+describe('renderChart', () => {
+  const svg = renderChart(sampleResults());
+  it('is one standalone SVG document with four panels and a legend entry per contender', () => {
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.trim().endsWith('</svg>')).toBe(true);
+    expect(svg.match(/class="title"/g)?.length).toBe(4);
+    for (const color of Object.values(COLORS)) expect(svg).toContain(`fill="${color}"/><text`);
+  });
+  it('marks Portkey streams n/a and says why', () => {
+    expect(svg).toContain('Portkey gateway: one streaming request got HTTP 500 without a complete stream');
+    expect(svg.match(/>n\/a</g)?.length).toBe(4);
+  });
+  it('lists every goal with its verdict', () => {
+    expect(svg.match(/class="goal"/g)?.length).toBe(6);
+    expect(svg).toContain('✘</tspan> throughput at c=64');
+  });
+});

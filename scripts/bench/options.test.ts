@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { BenchUsageError, resolveOptions } from './options.ts';
+
+describe('resolveOptions', () => {
+  it('defaults to 5 s points at c=1,16,64,256 for every contender, with the hold test', () => {
+    const o = resolveOptions({});
+    expect(o).toMatchObject({ quick: false, durationS: 5, concurrencies: [1, 16, 64, 256], contenders: ['direct', 'nginx', 'portkey', 'dropin'], holdStreams: 1000, holdS: 5, streamChunks: 50, chunkDelayMs: 10 });
+  });
+  it('--quick shortens points and drops concurrencies, but a flag still wins', () => {
+    expect(resolveOptions({ quick: true })).toMatchObject({ durationS: 1, concurrencies: [1, 64], holdS: 1 });
+    expect(resolveOptions({ quick: true, duration: '2' }).durationS).toBe(2);
+  });
+  it('always runs direct, first, whatever --only says', () => {
+    expect(resolveOptions({ only: 'dropin,nginx' }).contenders).toEqual(['direct', 'nginx', 'dropin']);
+  });
+  it('--no-hold turns the hold test off', () => expect(resolveOptions({ hold: false }).holdStreams).toBe(0));
+  it('names the flag and the choices when a value is wrong', () => {
+    expect(() => resolveOptions({ only: 'haproxy' })).toThrow(/--only: unknown contender "haproxy"; choose from direct, nginx, portkey, dropin/);
+    expect(() => resolveOptions({ concurrency: '1,x' })).toThrow(BenchUsageError);
+    expect(() => resolveOptions({ duration: '0' })).toThrow(/--duration must be a positive number/);
+  });
+});
