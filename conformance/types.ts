@@ -172,6 +172,11 @@ export interface Scenario {
    * Empty or absent for scenarios (like errors.*) where an error answer is the point.
    */
   featureParams?: string[];
+  /**
+   * false when the scenario's own checks judge whether the endpoint may reject the request, so the
+   * shared invariants (e.g. a 200 for every chat request) must not double-count a rejection
+   */
+  sharedInvariants?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@
 #                                     for node:24-slim, which cannot be pulled here
 #   dropin/emulator:dev               scripts/images/emulator.Dockerfile on that base
 #   dropin/proxy:dev                  reference-proxy/Dockerfile — the deployment Dockerfile — on that base
+#   dropin/fake-ollama:dev            the emulator behind an `ollama` command (serve, pull): a stand-in
+#                                     for ollama/ollama to test the `ollama` target with
 # `npm ci` inside the builds reaches the npm registry through host networking.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,3 +48,5 @@ docker build -q --network host --build-arg BASE="$base" -f scripts/images/emulat
 echo "built dropin/emulator:dev"
 docker build -q --network host --build-arg BASE="$base" -f reference-proxy/Dockerfile -t dropin/proxy:dev . >/dev/null
 echo "built dropin/proxy:dev"
+docker build -q -f scripts/images/fake-ollama.Dockerfile -t dropin/fake-ollama:dev . >/dev/null
+echo "built dropin/fake-ollama:dev"

@@ -78,5 +78,6 @@ export const chatScenarios: Scenario[] = [
       post(chat(model, 'Say hi.', { max_tokens: 8, stream: false, stream_options: { include_usage: true } })),
     protocolChecks: [chatStreamOptionsTolerated],
     behaviourChecks: [],
+    sharedInvariants: false,
   },
 ];

@@ -24,7 +24,7 @@ export const ALL_SCENARIOS: Scenario[] = [
 /** The protocol checks for a scenario's first exchange: its own plus the shared invariants. */
 export function protocolChecksFor(scenario: Scenario, request: unknown): Check[] {
   const shared: Check[] = [];
-  if (scenario.capability !== 'errors' && scenario.build({ model: 'm' }).method === 'POST') {
+  if (scenario.capability !== 'errors' && scenario.sharedInvariants !== false && scenario.build({ model: 'm' }).method === 'POST') {
     const stream = (request as { stream?: unknown } | undefined)?.stream === true;
     shared.push(...(stream ? streamInvariantChecks : chatResponseChecks));
   }

@@ -8,9 +8,10 @@ const toolNames = (id: string) => body(id).tools.map((t: any) => t.function.name
 
 describe('tools scenarios', () => {
   it('keep the catalogue ids', () => {
-    expect(Object.keys(byId)).toEqual(['tools.named', 'tools.required', 'tools.stream', 'tools.none']);
+    expect(Object.keys(byId)).toEqual(['tools.named', 'tools.required', 'tools.stream', 'tools.none', 'tools.stream-length']);
   });
-  it.each(toolsScenarios.map((s) => [s.id]))('%s sends a spec-valid deterministic request naming tools as its feature', (id) => {
+  const behaviour = toolsScenarios.filter((s) => s.kind === 'behaviour');
+  it.each(behaviour.map((s) => [s.id]))('%s sends a spec-valid deterministic request naming tools as its feature', (id) => {
     expect(validate('chat-completion-request', body(id))).toEqual({ ok: true });
     expect(body(id).temperature).toBe(0);
     expect(byId[id]).toMatchObject({ kind: 'behaviour', featureParams: ['tools', 'tool_choice'] });
@@ -18,7 +19,7 @@ describe('tools scenarios', () => {
   });
   it('set tool_choice and tools as the catalogue says', () => {
     expect(body('tools.named').tool_choice).toEqual({ type: 'function', function: { name: 'get_weather' } });
-    expect(toolNames('tools.named')).toEqual(['get_weather']);
+    expect(toolNames('tools.named')).toEqual(['get_weather', 'get_time']);
     expect(body('tools.required')).toMatchObject({ tool_choice: 'required' });
     expect(toolNames('tools.required')).toEqual(['get_weather', 'get_time']);
     expect(body('tools.none').tool_choice).toBe('none');
@@ -33,5 +34,12 @@ describe('tools scenarios', () => {
   it('offer get_weather with a city string and a celsius/fahrenheit unit', () => {
     const params = body('tools.named').tools[0].function.parameters;
     expect(params.properties).toEqual({ city: { type: 'string' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } });
+  });
+  it('make tools.stream-length a streamed call cut by a tiny max_tokens, with usage to prove the cut', () => {
+    const b = body('tools.stream-length');
+    expect(validate('chat-completion-request', b)).toEqual({ ok: true });
+    expect(b).toMatchObject({ stream: true, stream_options: { include_usage: true }, tool_choice: 'required' });
+    expect(b.max_tokens).toBeLessThanOrEqual(8);
+    expect(byId['tools.stream-length'].protocolChecks.map((c) => c.id)).toEqual(['tools.stream-finish-reason']);
   });
 });

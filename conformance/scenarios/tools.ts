@@ -45,6 +45,8 @@ export const TIME_TOOL = {
 const FEATURE_PARAMS = ['tools', 'tool_choice'];
 // Two short calls need more room than a text reply; 64 keeps a truncated call unlikely.
 const MAX_TOKENS = 64;
+/** small enough that any tool call is cut (F06: the cut must be reported as length, not tool_calls) */
+const LENGTH_LIMIT = 5;
 const BOTH_PROMPT = 'What is the weather in Paris in celsius, and what time is it in Europe/Paris? Use the tools.';
 
 function chat(model: string, content: string, extra: Record<string, unknown>) {
@@ -71,8 +73,9 @@ export const toolsScenarios: Scenario[] = [
     build: ({ model }) => ({
       method: 'POST',
       path: '/chat/completions',
+      // both tools offered: an endpoint that treats a named choice as "auto" calls the wrong one or both
       body: chat(model, 'What is the weather in Paris?', {
-        tools: [WEATHER_TOOL],
+        tools: [WEATHER_TOOL, TIME_TOOL],
         tool_choice: { type: 'function', function: { name: 'get_weather' } },
       }),
     }),
@@ -125,5 +128,28 @@ export const toolsScenarios: Scenario[] = [
     protocolChecks: [],
     behaviourChecks: [toolsChoiceHonoured],
     featureParams: FEATURE_PARAMS,
+  },
+  {
+    id: 'tools.stream-length',
+    capability: 'tools',
+    title: 'A streamed tool call cut by max_tokens ends with finish_reason "length"',
+    kind: 'protocol',
+    build: ({ model }) => ({
+      method: 'POST',
+      path: '/chat/completions',
+      body: {
+        ...chat(model, 'What is the weather in Paris in celsius? Use the tool.', {
+          tools: [WEATHER_TOOL],
+          tool_choice: 'required',
+          stream: true,
+          stream_options: { include_usage: true },
+        }),
+        max_tokens: LENGTH_LIMIT,
+      },
+      stream: true,
+    }),
+    protocolChecks: [toolsStreamFinishReason],
+    behaviourChecks: [],
+    featureParams: [...FEATURE_PARAMS, 'stream_options'],
   },
 ];

@@ -20,7 +20,7 @@ export async function startOllama(spec: TargetSpec, env: NodeJS.ProcessEnv = pro
   const image = spec.image ?? DEFAULT_OLLAMA_IMAGE;
   const models = spec.models?.length ? spec.models : spec.model ? [spec.model] : ['llama3.2:1b'];
   const runtime = await dockerOrSkip();
-  const hostNetwork = env.DROPIN_DOCKER_NETWORK === 'host';
+  const hostNetwork = env.DROPIN_DOCKER_NETWORK === 'host' || (env.DROPIN_DOCKER_NETWORK !== 'bridge' && !(await hasBridge(runtime)));
   const port = hostNetwork ? await freePort() : 11434;
   const container = new OllamaContainer(image)
     .withEnvironment({ OLLAMA_HOST: hostNetwork ? `127.0.0.1:${port}` : '0.0.0.0:11434' })
@@ -60,6 +60,16 @@ async function dockerOrSkip() {
     return await getContainerRuntimeClient();
   } catch (e) {
     throw new TargetSkipped(`Docker is not available (${firstLine(e)}). Install and start Docker, or test a running Ollama with a url target`);
+  }
+}
+
+/** Engines started with --bridge=none (host networking only) cannot map ports: use the host network. */
+async function hasBridge(runtime: Awaited<ReturnType<typeof getContainerRuntimeClient>>): Promise<boolean> {
+  try {
+    await runtime.network.getById('bridge').inspect();
+    return true;
+  } catch {
+    return false;
   }
 }
 

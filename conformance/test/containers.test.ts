@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSuite } from '../run/run-suite.ts';
+import { startOllama } from '../targets/ollama.ts';
+import { TargetSkipped } from '../targets/target-spec.ts';
 import { ALL_SCENARIOS } from '../scenarios/index.ts';
 import { CAPABILITIES } from '../types.ts';
 
@@ -34,9 +36,12 @@ function freePort(): Promise<number> {
   });
 }
 
+/** With Ryuk off, containers that failed to start are left running: remove ours by label. */
 function sweep(): void {
-  const ids = execFileSync('docker', ['ps', '-aq', '--filter', `label=${LABEL}=containers`], { encoding: 'utf8' }).trim();
-  if (ids) execFileSync('docker', ['rm', '-f', ...ids.split('\n')], { stdio: 'ignore' });
+  for (const label of [`${LABEL}=containers`, 'dev.dropin.target']) {
+    const ids = execFileSync('docker', ['ps', '-aq', '--filter', `label=${label}`], { encoding: 'utf8' }).trim();
+    if (ids) execFileSync('docker', ['rm', '-f', ...ids.split('\n')], { stdio: 'ignore' });
+  }
 }
 
 describe.skipIf(!docker)('containers: the suite against the proxy image in front of the emulator image', () => {
@@ -87,4 +92,37 @@ describe.skipIf(!docker)('containers: the suite against the proxy image in front
     expect(bad.map((c) => `${c.id} (${c.scenario}): ${c.message}`)).toEqual([]);
     expect(run.exitCode).toBe(0);
   }, 180_000);
+
+  describe('the ollama target', () => {
+    const env = process.env;
+
+    it('is skipped, naming the image and the fix, when the image cannot be pulled', async () => {
+      const err = await startOllama({ name: 'o', kind: 'ollama', image: 'ollama/ollama:0.0.0-not-here', models: ['llama3.2:1b'] }, env).catch((e) => e);
+      expect(err).toBeInstanceOf(TargetSkipped);
+      expect(err.message).toMatch(/ollama\/ollama:0\.0\.0-not-here could not be started/);
+      expect(err.message).toMatch(/docker pull/);
+      sweep();
+    });
+
+    it('starts the image, pulls the models, and the suite runs against it (stand-in image)', async () => {
+      const run = await runSuite([{ name: 'ollama', kind: 'ollama', image: 'dropin/fake-ollama:dev', models: ['llama3.2:1b'] }], {
+        scenarios: ALL_SCENARIOS, only: [...CAPABILITIES], repeat: 1, failOn: 'must',
+        concurrency: 4, targetConcurrency: 1, timeoutMs: 20_000,
+      }).finally(sweep);
+      const target = run.targets[0];
+      expect(target.skipped).toBeUndefined();
+      expect(target.error).toBeUndefined();
+      expect(target.model).toBe('llama3.2:1b');
+      // Ollama's documented deviations are found through the container as in process
+      expect(target.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toContain('chat.schema');
+      expect(target.checks.filter((c) => c.status === 'error')).toEqual([]);
+    }, 120_000);
+
+    it('is skipped, naming the model, when a model cannot be pulled', async () => {
+      const err = await startOllama({ name: 'o', kind: 'ollama', image: 'dropin/fake-ollama:dev', models: ['no-such-model:7b'] }, env).catch((e) => e);
+      sweep();
+      expect(err).toBeInstanceOf(TargetSkipped);
+      expect(err.message).toMatch(/no-such-model:7b could not be pulled/);
+    }, 120_000);
+  });
 });

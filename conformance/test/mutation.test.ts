@@ -42,6 +42,12 @@ const CAUGHT_BY: Partial<Record<QuirkName, string[]>> = {
   'unknown-model-200': ['errors.unknown-model-404'],
   'content-type-json-stream': ['streaming.content-type'],
   'chunk-id-changes': ['streaming.id-stable'],
+  'error-type-llamacpp': ['errors.type-known'],
+  'error-type-exception-class': ['errors.type-known'],
+  'error-code-int-param': ['errors.envelope-fields'],
+  'n-over-slots-500': ['chat.status-ok'],
+  'tool-choice-object-auto': ['tools.choice-honoured'],
+  'tool-finish-on-length': ['tools.stream-finish-reason'],
 };
 
 /** Quirks that make a feature cleanly unsupported: its scenarios skip, nothing fails. */

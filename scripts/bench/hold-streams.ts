@@ -18,8 +18,10 @@ export interface HoldInput {
 
 export interface HoldResult {
   streams: number;
+  /** streams that delivered a first event and were still open when the sampling ended */
   opened: number;
   failed: number;
+  /** RSS just before the streams open (after the measured points, so the heap has grown already) */
   rssIdleMb: number;
   rssPeakMb: number;
   cpuPercent: number;
@@ -36,14 +38,21 @@ export async function holdStreams(input: HoldInput): Promise<HoldResult> {
   const streams = Array.from({ length: input.count }, () =>
     runStream({ ...input, dispatcher, signal: abort.signal, onFirstEvent: () => ++opened === input.count && settle() }),
   );
-  const ended = Promise.all(streams);
+  let endedEarly = 0;
+  const ended = Promise.all(
+    streams.map((s) =>
+      s.finally(() => {
+        if (!abort.signal.aborted) endedEarly++;
+      }),
+    ),
+  );
   const openTimer = setTimeout(settle, input.openTimeoutMs);
   await Promise.race([allOpen, ended]);
   clearTimeout(openTimer);
   const sampler = new ProcSampler(input.pid);
   await new Promise((resolve) => setTimeout(resolve, input.holdS * 1000));
   const usage = sampler.stop();
-  const stillOpen = opened;
+  const stillOpen = opened - endedEarly;
   abort.abort();
   const records = await ended;
   await dispatcher.destroy();

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { type BenchFlags, BenchUsageError, resolveOptions } from './options.ts';
+import { latestProfileSummary } from './latest-profile.ts';
 import { stopAll } from './processes.ts';
 import { runBench } from './run-bench.ts';
 import { renderTables } from './table.ts';
@@ -40,6 +41,7 @@ async function main(): Promise<number> {
   const dirs = opts.quick ? [workDir] : [workDir, join(REPO_ROOT, 'docs', 'bench')];
   const written = writeResults(results, dirs);
   process.stdout.write(`\n${renderTables(results)}\n\nWrote ${written.join(', ')}\n`);
+  if (opts.cpuProf) process.stdout.write(`\nCPU profile of the dropin proxy (the whole run, start-up included): ${latestProfileSummary(join(workDir, 'profiles'), REPO_ROOT)}\n`);
   return 0;
 }
 

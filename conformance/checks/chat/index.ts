@@ -9,11 +9,14 @@ import { chatStopHonoured } from './stop-honoured.ts';
 import { chatStreamOptionsTolerated } from './stream-options-tolerated.ts';
 import { chatUsage } from './usage.ts';
 
-/** Applied to every 2xx non-stream chat completion, whatever the scenario. */
-export const chatResponseChecks: Check[] = [chatSchema, chatFinishReasonEnum];
+/**
+ * Applied to every non-stream chat completion, whatever the scenario: a valid request is answered
+ * 200 (a clean "unsupported" envelope makes the scenario skip before these run), and the body is a
+ * chat completion.
+ */
+export const chatResponseChecks: Check[] = [chatStatusOk, chatSchema, chatFinishReasonEnum];
 
 export const chatChecks: Check[] = [
-  chatStatusOk,
   ...chatResponseChecks,
   chatUsage,
   chatMaxTokensHonoured,
