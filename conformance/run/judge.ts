@@ -65,10 +65,22 @@ function result(check: Check, scenario: Scenario, v: Verdict, exchanges: string[
     ...meta,
     scenario: scenario.id,
     status: v.status,
-    message: v.message,
-    expected: v.expected,
-    received: v.received,
-    pointer: v.pointer,
+    message: detach(v.message),
+    expected: detach(v.expected),
+    received: detach(v.received),
+    pointer: detach(v.pointer),
     exchanges,
   };
+}
+
+const VERDICT_TEXT_LIMIT = 2000;
+
+/**
+ * A short, independent copy of a verdict's text. Checks quote pieces of bodies, and a V8 string
+ * slice keeps its whole parent alive: without the copy a run would retain every body it judged.
+ */
+function detach(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const cut = text.length > VERDICT_TEXT_LIMIT ? `${text.slice(0, VERDICT_TEXT_LIMIT)}…` : text;
+  return Buffer.from(cut).toString();
 }

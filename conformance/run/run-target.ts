@@ -42,12 +42,13 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
       const checks = judgeScenario(scenario, protocolChecksFor(scenario, exchanges[0].request), exchanges, target.model);
       done += 1;
       opts.onScenario?.({ target: target.name, scenario: scenario.id, done, total: selected.length, checks });
-      return { exchanges, checks };
+      // keep only the (cut) record: a hostile endpoint's 8 MiB bodies must not pile up in memory
+      return { recorded: exchanges.map((e) => record(e, scenario.id)), checks };
     }),
   );
 
   const checks = perScenario.flatMap((s) => s.checks);
-  for (const s of perScenario) for (const e of s.exchanges) recorded.push(record(e, scenarioOf(e.id)));
+  for (const s of perScenario) recorded.push(...s.recorded);
   return {
     name: target.name,
     baseUrl: target.baseUrl,
@@ -83,16 +84,14 @@ function unsent(request: Exchange['request'], message: string): Exchange {
   };
 }
 
-function scenarioOf(exchangeId: string): string {
-  return exchangeId.slice(0, exchangeId.lastIndexOf('#'));
-}
-
 /** Bodies are kept whole for judging but cut in reports: a hostile 8 MiB body helps no reader. */
 export const RECORDED_BODY_LIMIT = 256 * 1024;
 
 function recordedBody(text: string): string {
   if (text.length <= RECORDED_BODY_LIMIT) return text;
-  return `${text.slice(0, RECORDED_BODY_LIMIT)}\n… [dropin: body cut at ${RECORDED_BODY_LIMIT} of ${text.length} characters]`;
+  // a copy, not a slice: V8 slices keep the whole parent string alive
+  const head = Buffer.from(text.slice(0, RECORDED_BODY_LIMIT)).toString();
+  return `${head}\n… [dropin: body cut at ${RECORDED_BODY_LIMIT} of ${text.length} characters]`;
 }
 
 function record(e: JudgedExchange, scenario: string): RecordedExchange {
