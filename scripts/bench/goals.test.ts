@@ -21,6 +21,7 @@ describe('judgeGoals', () => {
     expect(Object.values(goals).map((g) => g.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
     expect(goals['throughput-c64'].measured).toBe("dropin 13000 req/s = 65% of nginx's 20000");
     expect(goals['added-p50-c1'].measured).toBe('dropin adds 70 µs, nginx adds 50 µs');
+    expect(goals['no-coalescing'].measured).toBe('dropin vs direct c=1 0.4% vs 0.0%');
   });
 
   it('fails each goal the figures miss', () => {

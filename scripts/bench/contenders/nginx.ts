@@ -37,5 +37,5 @@ function ensureInstalled(progress: (line: string) => void): void {
 
 function nginxVersion(): string {
   const r = spawnSync(NGINX, ['-v'], { encoding: 'utf8' });
-  return `${r.stderr}${r.stdout}`.trim().replace(/^nginx version: /, '');
+  return `${r.stderr}${r.stdout}`.trim().replace(/^nginx version: nginx\//, '');
 }
