@@ -71,15 +71,17 @@ function properties(target: TargetResult): string {
   return `    <properties>\n${lines.join('\n')}\n    </properties>`;
 }
 
-/** A target that could not run at all shows up as one errored test, not as silence. */
+/** A target that could not run, or was skipped, shows up as one test case, not as silence. */
 function setupSuite(target: TargetResult): string {
-  const error = xmlAttr(target.error ?? '');
   const classname = xmlAttr(`dropin.${target.name}.setup`);
+  const [errors, skipped, outcome] = target.error
+    ? [1, 0, `      <error message="${xmlAttr(target.error)}" type="target">${xmlText(target.error)}</error>`]
+    : [0, 1, `      <skipped message="${xmlAttr(target.skipped ?? '')}"/>`];
   return [
-    `  <testsuite name="${xmlAttr(`${target.name} / setup`)}" tests="1" failures="0" errors="1" skipped="0" time="${seconds(target.durationMs)}" timestamp="${xmlAttr(target.startedAt)}">`,
+    `  <testsuite name="${xmlAttr(`${target.name} / setup`)}" tests="1" failures="0" errors="${errors}" skipped="${skipped}" time="${seconds(target.durationMs)}" timestamp="${xmlAttr(target.startedAt)}">`,
     properties(target),
-    `    <testcase name="target could not be run" classname="${classname}" time="${seconds(target.durationMs)}">`,
-    `      <error message="${error}" type="target">${xmlText(target.error ?? '')}</error>`,
+    `    <testcase name="${target.error ? 'target could not be run' : 'target skipped'}" classname="${classname}" time="${seconds(target.durationMs)}">`,
+    outcome,
     '    </testcase>',
     '  </testsuite>',
   ].join('\n');
@@ -89,10 +91,11 @@ export function renderJunit(run: RunResult): string {
   const all = run.targets.flatMap((t) => t.checks);
   const count = (s: CheckResult['status']) => all.filter((c) => c.status === s).length;
   const broken = run.targets.filter((t) => t.error).length;
+  const notRun = run.targets.filter((t) => t.skipped && !t.error).length;
   const suites = run.targets.flatMap((t) => [
-    ...(t.error ? [setupSuite(t)] : []),
+    ...(t.error || t.skipped ? [setupSuite(t)] : []),
     ...runCapabilities(run).map((cap) => testsuite(t, cap)),
   ]);
-  const head = `<testsuites name="dropin" tests="${all.length + broken}" failures="${count('fail')}" errors="${count('error') + broken}" skipped="${count('skip')}" time="${seconds(run.durationMs)}" timestamp="${xmlAttr(run.startedAt)}">`;
+  const head = `<testsuites name="dropin" tests="${all.length + broken + notRun}" failures="${count('fail')}" errors="${count('error') + broken}" skipped="${count('skip') + notRun}" time="${seconds(run.durationMs)}" timestamp="${xmlAttr(run.startedAt)}">`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -31,7 +31,7 @@ function matrix(run: RunResult): string[] {
 function targetLine(t: TargetResult): string {
   const where = `${mdCode(t.model)} (${mdText(t.kind)}) at ${mdCode(t.baseUrl)}`;
   const cost = `${formatDuration(t.durationMs)}, ${formatCount(t.usage.total_tokens)} tokens in ${formatCount(t.usage.requests)} requests`;
-  const broken = t.error ? ` — 💥 could not run: ${mdText(t.error)}` : '';
+  const broken = t.error ? ` — 💥 could not run: ${mdText(t.error)}` : t.skipped ? ` — ⏭️ skipped: ${mdText(t.skipped)}` : '';
   return `- **${mdText(t.name)}** — ${where} — ${cost}${broken}`;
 }
 

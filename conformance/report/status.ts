@@ -26,6 +26,7 @@ export function bySeverity(a: CheckResult, b: CheckResult): number {
 
 export function targetStatus(target: TargetResult): Status {
   if (target.error) return 'error';
+  if (target.skipped) return 'skip';
   return worst(Object.values(target.capabilities).map((c) => c.status));
 }
 

@@ -79,7 +79,11 @@ function notRun(ctx: TargetContext, capabilities: Capability[]): string {
 function targetHead(target: TargetResult, index: number): string {
   const u = target.usage;
   const facts = `${html(target.model)} · ${html(target.kind)} · <span class="mono">${html(target.baseUrl)}</span> · ${formatDuration(target.durationMs)} · ${formatCount(u.total_tokens)} tokens (${formatCount(u.prompt_tokens)} in, ${formatCount(u.completion_tokens)} out) in ${formatCount(u.requests)} requests`;
-  const error = target.error ? `<p class="target-error">💥 This target could not be run: ${html(target.error)}</p>` : '';
+  const error = target.error
+    ? `<p class="target-error">💥 This target could not be run: ${html(target.error)}</p>`
+    : target.skipped
+      ? `<p class="target-skipped">– This target was skipped: ${html(target.skipped)}</p>`
+      : '';
   return `<div class="target-head"><h2 id="${targetAnchor(index)}">${html(target.name)}</h2>${statusBadge(targetStatus(target))}<span class="muted">${facts}</span></div>${error}`;
 }
 

@@ -55,6 +55,7 @@ td.st-error, .badge.st-error { background: var(--error-bg); color: var(--error);
 .target-head h2 { margin-bottom: 0; }
 .muted { color: var(--muted); }
 .target-error { border-left: 4px solid var(--error); background: var(--error-bg); padding: 8px 12px; border-radius: 4px; }
+.target-skipped { border-left: 4px solid var(--skip); background: var(--skip-bg); padding: 8px 12px; border-radius: 4px; }
 .checks { border: 1px solid var(--line); border-radius: 8px; background: #fff; }
 .check { border-top: 1px solid var(--line); }
 .check:first-child { border-top: 0; }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeCapabilities } from '../run/summarize.ts';
+import type { RunResult, TargetResult } from '../types.ts';
+import { renderJunit } from './junit.ts';
+import { renderMarkdown } from './markdown.ts';
+import { renderHtml } from './html/page.ts';
+
+const skipped: TargetResult = {
+  name: 'groq', baseUrl: 'https://api.groq.com/openai/v1', model: 'llama-3.1-8b-instant', kind: 'preset',
+  startedAt: '2026-01-01T00:00:00.000Z', durationMs: 0,
+  usage: { requests: 0, prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+  capabilities: summarizeCapabilities([]), checks: [], exchanges: [],
+  skipped: 'GROQ_API_KEY is not set: export it to test groq',
+};
+const run: RunResult = {
+  formatVersion: 1, tool: { name: 'dropin', version: '0' }, startedAt: skipped.startedAt, durationMs: 1,
+  options: { repeat: 1, only: [], failOn: 'must' }, targets: [skipped], exitCode: 0,
+};
+
+describe('a skipped target', () => {
+  it('says why in every report, as a skip rather than an error', () => {
+    expect(renderMarkdown(run)).toMatch(/skipped: GROQ\\?_API\\?_KEY is not set/);
+    expect(renderHtml(run)).toContain('This target was skipped: GROQ_API_KEY is not set');
+    const junit = renderJunit(run);
+    expect(junit).toContain('<skipped message="GROQ_API_KEY is not set: export it to test groq"/>');
+    expect(junit).toMatch(/<testsuites [^>]*errors="0"[^>]*skipped="1"/);
+  });
+});
