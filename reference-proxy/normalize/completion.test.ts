@@ -41,6 +41,12 @@ describe('normalizeCompletion', () => {
     expect(finish('length', {})).toBe('length');
   });
 
+  it('reports a tool call whose arguments were cut short as length, whatever the backend says (F06)', () => {
+    const cut = { id: 'c', type: 'function', function: { name: 'f', arguments: '{"city":"Pa' } };
+    const out = normalizeCompletion(ollamaBody({ content: '', tool_calls: [cut] }, 'tool_calls'), ctx({ tool_choice: 'required' }));
+    expect(out.choices[0].finish_reason).toBe('length');
+  });
+
   it('fills a missing or non-standard finish_reason (F08)', () => {
     expect(normalizeCompletion(ollamaBody({ content: 'x' }, null), ctx()).choices[0].finish_reason).toBe('stop');
     expect(normalizeCompletion(ollamaBody({ content: 'x' }, 'eos'), ctx()).choices[0].finish_reason).toBe('stop');

@@ -28,8 +28,19 @@ function fixChoice(choice: any, position: number, named: boolean): any {
     index: Number.isInteger(choice?.index) ? choice.index : position,
     message,
     logprobs: choice?.logprobs ?? null,
-    finish_reason: reconcileWithToolCalls(raw, Array.isArray(message.tool_calls), named),
+    finish_reason: reconcileWithToolCalls(raw, Array.isArray(message.tool_calls), named, argumentsComplete(message.tool_calls)),
   };
+}
+
+function argumentsComplete(calls: any[] | undefined): boolean {
+  return (calls ?? []).every((c) => {
+    try {
+      JSON.parse(c?.function?.arguments);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 function fixMessage(message: any): any {

@@ -37,11 +37,13 @@ export function isNamedToolChoice(request: any): boolean {
 
 /**
  * The reason OpenAI would report given whether tool calls were produced. `length` and
- * `content_filter` are kept: a call cut short by max_tokens must not look executable (F06).
+ * `content_filter` are kept, and a call whose arguments are not complete JSON was cut short by
+ * max_tokens whatever the backend says: it must not look executable (F06).
  */
-export function reconcileWithToolCalls(reason: string, sawToolCalls: boolean, namedChoice: boolean): string {
+export function reconcileWithToolCalls(reason: string, sawToolCalls: boolean, namedChoice: boolean, callsComplete = true): string {
   if (reason === 'length' || reason === 'content_filter' || reason === 'function_call') return reason;
   if (!sawToolCalls) return 'stop';
+  if (!callsComplete) return 'length';
   return namedChoice ? 'stop' : 'tool_calls';
 }
 

@@ -29,7 +29,7 @@ export function fixChoice(choice: any, state: ChoiceState, namedToolChoice: bool
   if (reason === null) return changed ? 'changed' : 'same';
   const mapped = mapFinishReason(String(reason));
   if (mapped === 'abort') return { abort: String(reason) };
-  const final = reconcileWithToolCalls(mapped, state.tools.seen, namedToolChoice);
+  const final = reconcileWithToolCalls(mapped, state.tools.seen, namedToolChoice, state.tools.complete);
   state.finished = true;
   if (final === reason) return changed ? 'changed' : 'same';
   choice.finish_reason = final;
@@ -61,5 +61,5 @@ function fixToolCalls(delta: any, state: ChoiceState): boolean {
 
 /** The finish chunk a choice that never got one should have had, as OpenAI sends it. */
 export function finishReasonFor(state: ChoiceState, namedToolChoice: boolean): string {
-  return reconcileWithToolCalls('stop', state.tools.seen, namedToolChoice);
+  return reconcileWithToolCalls('stop', state.tools.seen, namedToolChoice, state.tools.complete);
 }

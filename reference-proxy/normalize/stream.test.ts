@@ -116,11 +116,17 @@ describe('stream fixes, one deviation at a time', () => {
   });
 
   it('keeps length on a truncated tool call (F06) and reports named tool_choice as stop (F07)', () => {
-    const call = delta({ role: 'assistant', tool_calls: [{ index: 0, id: 'c', type: 'function', function: { name: 'f', arguments: '{"a' } }] });
-    const finish = (reason: string, request: object) => JSON.parse(normalizeAll([call, delta({}, reason), '[DONE]'], request)[1]).choices[0].finish_reason;
-    expect(finish('length', {})).toBe('length');
-    expect(finish('tool_calls', { tool_choice: { type: 'function', function: { name: 'f' } } })).toBe('stop');
-    expect(finish('stop', { tool_choice: 'required' })).toBe('tool_calls');
+    const call = (args: string) => delta({ role: 'assistant', tool_calls: [{ index: 0, id: 'c', type: 'function', function: { name: 'f', arguments: args } }] });
+    const finish = (args: string, reason: string, request: object) =>
+      JSON.parse(normalizeAll([call(args), delta({}, reason), '[DONE]'], request)[1]).choices[0].finish_reason;
+    expect(finish('{"a', 'length', {})).toBe('length');
+    expect(finish('{"a":1}', 'tool_calls', { tool_choice: { type: 'function', function: { name: 'f' } } })).toBe('stop');
+    expect(finish('{"a":1}', 'stop', { tool_choice: 'required' })).toBe('tool_calls');
+  });
+
+  it('reports a call cut short as length even when the backend says tool_calls (F06, legacy Ollama)', () => {
+    const cut = delta({ role: 'assistant', tool_calls: [{ index: 0, id: 'c', type: 'function', function: { name: 'f', arguments: '{"city":"Pa' } }] }, 'tool_calls');
+    expect(JSON.parse(normalizeAll([cut, '[DONE]'], { tool_choice: 'required' })[0]).choices[0].finish_reason).toBe('length');
   });
 
   it.each([

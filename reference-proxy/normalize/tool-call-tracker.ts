@@ -10,6 +10,8 @@ interface CallState {
   idSent: boolean;
   typeSent: boolean;
   name?: string;
+  /** the arguments so far, to tell a complete call from one cut short (F06) */
+  args: string;
 }
 
 export class ToolCallTracker {
@@ -21,6 +23,11 @@ export class ToolCallTracker {
   /** Whether any tool call has been seen. */
   get seen(): boolean {
     return this.calls.length > 0;
+  }
+
+  /** Whether every call's arguments are complete JSON: a call cut by max_tokens is not. */
+  get complete(): boolean {
+    return this.calls.every((c) => parses(c.args));
   }
 
   /** Repairs the fragments in place; true when any of them changed. */
@@ -43,6 +50,7 @@ export class ToolCallTracker {
     const name: string | undefined = typeof fn?.name === 'string' ? fn.name : undefined;
     const target = this.target(id, Number.isInteger(f.index) ? f.index : undefined, name);
     const call = this.calls[target];
+    if (typeof fn?.arguments === 'string') call.args += fn.arguments;
     if (f.index !== target) {
       f.index = target;
       changed = true;
@@ -100,7 +108,7 @@ export class ToolCallTracker {
 
   private open(upstreamIndex: number | undefined): number {
     const index = this.calls.length;
-    this.calls.push({ idSent: false, typeSent: false });
+    this.calls.push({ idSent: false, typeSent: false, args: '' });
     if (upstreamIndex !== undefined) this.byUpstreamIndex.set(upstreamIndex, index);
     return (this.current = index);
   }
@@ -129,4 +137,13 @@ function dropNulls(f: any): boolean {
     }
   }
   return changed;
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
