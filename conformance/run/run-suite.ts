@@ -2,7 +2,8 @@
 import pLimit from 'p-limit';
 import { openTarget } from '../targets/open-target.ts';
 import { TargetSkipped, type TargetSpec } from '../targets/target-spec.ts';
-import type { Capability, RunResult, Scenario, TargetResult } from '../types.ts';
+import { ALL_SCENARIOS } from '../scenarios/index.ts';
+import { CAPABILITIES, type Capability, type RunResult, type Scenario, type TargetResult } from '../types.ts';
 import { runTarget, type RunTargetOptions } from './run-target.ts';
 import { emptyUsage } from './usage.ts';
 import { exitCodeFor, summarizeCapabilities, type FailOn } from './summarize.ts';
@@ -24,7 +25,18 @@ export interface SuiteOptions {
   onTargetEnd?: (result: TargetResult) => void;
 }
 
-export async function runSuite(specs: TargetSpec[], opts: SuiteOptions): Promise<RunResult> {
+export const DEFAULT_SUITE_OPTIONS: SuiteOptions = {
+  scenarios: ALL_SCENARIOS,
+  only: [...CAPABILITIES],
+  repeat: 1,
+  failOn: 'must',
+  concurrency: 4,
+  targetConcurrency: 4,
+  timeoutMs: 30_000,
+};
+
+export async function runSuite(specs: TargetSpec[], options: Partial<SuiteOptions> = {}): Promise<RunResult> {
+  const opts = { ...DEFAULT_SUITE_OPTIONS, ...options };
   const started = Date.now();
   const limit = pLimit(Math.max(1, opts.targetConcurrency));
   const targets = await Promise.all(specs.map((spec) => limit(() => runOne(spec, opts))));

@@ -8,8 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSuite } from '../run/run-suite.ts';
 import { startOllama } from '../targets/ollama.ts';
 import { TargetSkipped } from '../targets/target-spec.ts';
-import { ALL_SCENARIOS } from '../scenarios/index.ts';
-import { CAPABILITIES } from '../types.ts';
 
 const LABEL = 'dev.dropin.test';
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -85,8 +83,7 @@ describe.skipIf(!docker)('containers: the suite against the proxy image in front
     started.push(proxy);
 
     const run = await runSuite([{ name: 'proxy-container', kind: 'url', baseUrl: `http://127.0.0.1:${proxyPort}/v1`, model: 'dropin-emulator-1' }], {
-      scenarios: ALL_SCENARIOS, only: [...CAPABILITIES], repeat: 1, failOn: 'should',
-      concurrency: 4, targetConcurrency: 1, timeoutMs: 20_000,
+      failOn: 'should',
     });
     const bad = run.targets[0].checks.filter((c) => c.status === 'fail' || c.status === 'error');
     expect(bad.map((c) => `${c.id} (${c.scenario}): ${c.message}`)).toEqual([]);
@@ -106,8 +103,7 @@ describe.skipIf(!docker)('containers: the suite against the proxy image in front
 
     it('starts the image, pulls the models, and the suite runs against it (stand-in image)', async () => {
       const run = await runSuite([{ name: 'ollama', kind: 'ollama', image: 'dropin/fake-ollama:dev', models: ['llama3.2:1b'] }], {
-        scenarios: ALL_SCENARIOS, only: [...CAPABILITIES], repeat: 1, failOn: 'must',
-        concurrency: 4, targetConcurrency: 1, timeoutMs: 20_000,
+        timeoutMs: 20_000,
       }).finally(sweep);
       const target = run.targets[0];
       expect(target.skipped).toBeUndefined();

@@ -4,8 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { QUIRKS, type QuirkName } from '../../fixtures/emulator/index.ts';
 import { runSuite } from '../run/run-suite.ts';
-import { ALL_SCENARIOS } from '../scenarios/index.ts';
-import { CAPABILITIES, type RunResult } from '../types.ts';
+import type { RunResult } from '../types.ts';
 
 const CAUGHT_BY: Partial<Record<QuirkName, string[]>> = {
   'role-every-chunk': ['streaming.role-once'],
@@ -58,13 +57,7 @@ const UNSUPPORTED: Partial<Record<QuirkName, string>> = {
 
 async function runWith(quirks: QuirkName[]): Promise<RunResult> {
   return runSuite([{ name: 'emulator', kind: 'emulator', quirks }], {
-    scenarios: ALL_SCENARIOS,
-    only: [...CAPABILITIES],
-    repeat: 1,
     failOn: 'should',
-    concurrency: 4,
-    targetConcurrency: 1,
-    timeoutMs: 10_000,
   });
 }
 

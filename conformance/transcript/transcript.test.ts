@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runSuite, type SuiteOptions } from '../run/run-suite.ts';
-import { ALL_SCENARIOS } from '../scenarios/index.ts';
-import { CAPABILITIES, type RunResult } from '../types.ts';
+import type { RunResult } from '../types.ts';
 import { parseTranscript, toTranscriptLine, type TranscriptLine } from './format.ts';
 import { keyOf, startReplay } from './replay-server.ts';
 
-const options = (extra: Partial<SuiteOptions> = {}): SuiteOptions => ({
-  scenarios: ALL_SCENARIOS, only: [...CAPABILITIES], repeat: 2, failOn: 'must',
-  concurrency: 4, targetConcurrency: 1, timeoutMs: 10_000, ...extra,
-});
+const options = (extra: Partial<SuiteOptions> = {}): Partial<SuiteOptions> => ({ repeat: 2, ...extra });
 const verdicts = (run: RunResult) =>
   run.targets[0].checks.map((c) => `${c.scenario} ${c.id} ${c.status}`).sort();
 
