@@ -37,7 +37,8 @@ export function modelNotFound(model: string): ProxyError {
 
 function resolve(config: ProxyConfig, route: string | ModelTarget[], health: HealthView, random: Random): Candidate[] {
   if (Array.isArray(route)) return chainOrder(toCandidates(config, route), health);
-  const alias = config.aliases[route];
+  // own keys only: a model named "constructor" or "__proto__" is not an alias
+  const alias = Object.hasOwn(config.aliases, route) ? config.aliases[route] : undefined;
   if (alias) return chainOrder(toCandidates(config, alias), health);
   const serving = config.backends.filter((b) => b.models.includes(route)).map((backend) => ({ backend, model: route }));
   return balancedOrder(serving, health, random);
