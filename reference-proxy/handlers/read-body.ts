@@ -2,18 +2,47 @@
 import type { IncomingMessage } from 'node:http';
 import { ProxyError } from '../errors.ts';
 
+/**
+ * JSON.parse copes with any depth, but JSON.stringify (forwarding) and the walks over a request
+ * recurse: a body nested thousands of levels deep overflowed the stack and was blamed on the
+ * backend. Real requests, JSON schemas included, stay far below this.
+ */
+export const MAX_JSON_DEPTH = 128;
+
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   checkContentType(req.headers['content-type']);
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const text = await readCapped(req, maxBytes);
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     throw new ProxyError(400, `We could not parse the JSON body of your request (${(error as Error).message}). Send a valid JSON object.`, {
       code: 'invalid_json',
     });
   }
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new ProxyError(400, `The JSON body of your request is nested more than ${MAX_JSON_DEPTH} levels deep. Flatten it.`, { code: 'invalid_json' });
+  }
+  return body;
+}
+
+/** Whether valid JSON text opens more than `limit` arrays/objects inside each other. */
+export function nestedDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
 }
 
 function checkContentType(contentType: string | undefined): void {

@@ -1,4 +1,5 @@
 // Bugs the fuzzers found, pinned as plain examples so they stay fixed.
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../handlers/read-body.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completion, json } from '../helpers/replies.ts';
 import { chatBody, postChat, startTestProxy, type TestProxy } from '../helpers/proxy.ts';
@@ -20,5 +21,33 @@ describe('found by fuzzing', () => {
     const res = await postChat(proxy, chatBody({ model }));
     expect(res.status).toBe(404);
     expect((await res.json()).error.code).toBe('model_not_found');
+  });
+
+  it.each([
+    ['an unknown field', (deep: string) => `{"model":"test-model","messages":[{"role":"user","content":"x"}],"x":${deep}}`],
+    ['message content', (deep: string) => `{"model":"test-model","messages":[{"role":"user","content":${deep}}]}`],
+    ['tools', (deep: string) => `{"model":"test-model","messages":[{"role":"user","content":"x"}],"tools":[${deep}]}`],
+  ])('answers 400 for 100k nested arrays in %s without calling the backend', async (_where, build) => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const before = up.requests.length;
+    const res = await postChat(proxy, build(deep));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('invalid_json');
+    expect(up.requests.length).toBe(before);
+  });
+
+  it('accepts nesting up to the limit', async () => {
+    const deep = '{"a":'.repeat(MAX_JSON_DEPTH - 3) + '1' + '}'.repeat(MAX_JSON_DEPTH - 3);
+    const res = await postChat(proxy, `{"model":"test-model","messages":[{"role":"user","content":"x"}],"x":${deep}}`);
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('nestedDeeperThan', () => {
+  it('counts arrays and objects, not brackets inside strings or after escapes', () => {
+    expect(nestedDeeperThan('[[{"a":[1]}]]', 4)).toBe(false);
+    expect(nestedDeeperThan('[[{"a":[[1]]}]]', 4)).toBe(true);
+    expect(nestedDeeperThan('["[[[[[[", "\\", "\"[[[[[["]', 1)).toBe(false);
+    expect(nestedDeeperThan('[1],[2],[3]', 1)).toBe(false);
   });
 });
