@@ -11,6 +11,11 @@ if ! command -v dockerd >/dev/null 2>&1; then
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io; } >&2 || exit 1
 fi
 
+# A daemon killed earlier (e.g. when a session ended) leaves pid files that stop a new one.
+for pidfile in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
+  if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then rm -f "$pidfile"; fi
+done
+
 log=${DOCKERD_LOG:-/tmp/dropin-dockerd.log}
 nohup dockerd --bridge=none --iptables=false --ip6tables=false --storage-driver=overlay2 --log-level=warn >"$log" 2>&1 &
 echo $! > /tmp/dropin-dockerd.pid
