@@ -15,10 +15,13 @@ import { formatLogLine, newRecord } from './observe/request-log.ts';
 export function createProxyServer(ctx: ProxyContext): Server {
   const handler = (req: IncomingMessage, res: ServerResponse) => void dispatch(ctx, req, res);
   const { tls } = ctx.config.listen;
-  const server = tls
-    ? createHttpsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }, handler)
-    : createHttpServer(handler);
   const { headersTimeoutMs, requestTimeoutMs } = ctx.config.limits;
+  // Node enforces both timeouts only when it sweeps its connections, every 30 s by default: a
+  // slow client could hold a connection that long past its limit.
+  const options = { connectionsCheckingInterval: Math.max(10, Math.min(1_000, headersTimeoutMs, requestTimeoutMs)) };
+  const server = tls
+    ? createHttpsServer({ ...options, cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }, handler)
+    : createHttpServer(options, handler);
   server.requestTimeout = requestTimeoutMs;
   // Node rejects a headers timeout above the request timeout.
   server.headersTimeout = Math.min(headersTimeoutMs, requestTimeoutMs);
