@@ -18,7 +18,11 @@ export function createProxyServer(ctx: ProxyContext): Server {
   const { headersTimeoutMs, requestTimeoutMs } = ctx.config.limits;
   // Node enforces both timeouts only when it sweeps its connections, every 30 s by default: a
   // slow client could hold a connection that long past its limit.
-  const options = { connectionsCheckingInterval: Math.max(10, Math.min(1_000, headersTimeoutMs, requestTimeoutMs)) };
+  const options = {
+    connectionsCheckingInterval: Math.max(10, Math.min(1_000, headersTimeoutMs, requestTimeoutMs)),
+    // Node's own answer to a missing Host is an empty 400; handle() answers with the envelope
+    requireHostHeader: false,
+  };
   const server = tls
     ? createHttpsServer({ ...options, cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }, handler)
     : createHttpServer(options, handler);
@@ -27,6 +31,12 @@ export function createProxyServer(ctx: ProxyContext): Server {
   server.headersTimeout = Math.min(headersTimeoutMs, requestTimeoutMs);
   server.keepAliveTimeout = 5_000;
   server.on('clientError', answerClientError);
+  server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) =>
+    sendError(res, new ProxyError(417, 'The proxy only understands "Expect: 100-continue". Send the request without this Expect header.', { code: 'bad_http_request' })),
+  );
+  server.on('connect', (req: IncomingMessage, socket: Duplex) =>
+    endSocket(socket, 405, 'Method Not Allowed', `Method ${req.method} is not allowed; this proxy serves /v1/chat/completions and /v1/models.`),
+  );
   return server;
 }
 
@@ -42,6 +52,11 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
       : error.code === 'HPE_HEADER_OVERFLOW'
         ? [431, 'Request Header Fields Too Large', 'The request headers are too large. Send fewer or shorter headers.']
         : [400, 'Bad Request', 'The request is not valid HTTP. Check the client or anything between it and the proxy.'];
+  endSocket(socket, status, reason, message);
+}
+
+/** Answers on a socket Node no longer manages as a request, then closes it. */
+function endSocket(socket: Duplex, status: number, reason: string, message: string): void {
   const body = JSON.stringify(new ProxyError(status, message, { code: 'bad_http_request' }).toBody());
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
@@ -75,6 +90,9 @@ async function dispatch(ctx: ProxyContext, req: IncomingMessage, res: ServerResp
 }
 
 async function handle(ctx: ProxyContext, ex: Exchange, route: Route | undefined): Promise<void> {
+  if (ex.req.headers.host === undefined && ex.req.httpVersion === '1.1') {
+    throw new ProxyError(400, 'The request has no Host header, which HTTP/1.1 requires. Send one (any HTTP client does).', { code: 'bad_http_request' });
+  }
   if (!route) {
     throw new ProxyError(404, `Invalid URL (${ex.req.method} ${ex.record.path}). This proxy serves /v1/chat/completions and /v1/models.`, { code: 'unknown_url' });
   }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completion, json } from '../helpers/replies.ts';
 import { chatBody, postChat, startTestProxy, type TestProxy } from '../helpers/proxy.ts';
 import { startUpstream, type FakeUpstream } from '../helpers/upstream.ts';
+import { rawExchange } from './raw-http.ts';
 
 let up: FakeUpstream;
 let proxy: TestProxy;
@@ -40,6 +41,19 @@ describe('found by fuzzing', () => {
     const deep = '{"a":'.repeat(MAX_JSON_DEPTH - 3) + '1' + '}'.repeat(MAX_JSON_DEPTH - 3);
     const res = await postChat(proxy, `{"model":"test-model","messages":[{"role":"user","content":"x"}],"x":${deep}}`);
     expect(res.status).toBe(200);
+  });
+});
+
+describe('answers Node would give without the envelope', () => {
+  const body = JSON.stringify(chatBody());
+  it.each([
+    ['a missing Host header', 400, `POST /v1/chat/completions HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`],
+    ['an Expect other than 100-continue', 417, `POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nExpect: banana\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`],
+    ['CONNECT', 405, 'CONNECT 127.0.0.1:443 HTTP/1.1\r\nHost: 127.0.0.1:443\r\n\r\n'],
+  ])('answers %s with the envelope', async (_what, status, request) => {
+    const answer = await rawExchange(proxy.port, [request]);
+    expect(answer.status).toBe(status);
+    expect(JSON.parse(answer.body).error.code).toBe('bad_http_request');
   });
 });
 
