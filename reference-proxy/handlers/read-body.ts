@@ -71,9 +71,10 @@ function readCapped(req: IncomingMessage, maxBytes: number): Promise<string> {
       cleanup();
       resolve(Buffer.concat(chunks).toString('utf8'));
     };
-    const onError = (error: Error) => {
+    // The client hung up or timed out mid-body: its mistake, not the proxy's (nobody reads the answer).
+    const onError = () => {
       cleanup();
-      reject(error);
+      reject(new ProxyError(400, 'The request body ended before it was complete. Send the whole body.', { code: 'incomplete_body' }));
     };
     const cleanup = () => {
       req.off('data', onData);

@@ -1,5 +1,7 @@
 // Bugs the fuzzers found, pinned as plain examples so they stay fixed.
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../handlers/read-body.ts';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completion, json } from '../helpers/replies.ts';
 import { chatBody, postChat, startTestProxy, type TestProxy } from '../helpers/proxy.ts';
@@ -54,6 +56,22 @@ describe('answers Node would give without the envelope', () => {
     const answer = await rawExchange(proxy.port, [request]);
     expect(answer.status).toBe(status);
     expect(JSON.parse(answer.body).error.code).toBe('bad_http_request');
+  });
+});
+
+describe('a client leaving mid-body', () => {
+  it('is logged as 499, not as a handler failure', async () => {
+    const socket = connect(proxy.port, '127.0.0.1');
+    await once(socket, 'connect');
+    // Node answers 100 Continue as it hands the request to the proxy, so the proxy is reading the body
+    socket.write('POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 100\r\n\r\n');
+    await once(socket, 'data');
+    socket.write('{"model":');
+    const before = proxy.logs.length;
+    socket.destroy();
+    await expect.poll(() => proxy.logs.length).toBeGreaterThan(before);
+    expect(proxy.logs.slice(before).join('\n')).not.toContain('handler failed');
+    expect(JSON.parse(proxy.logs.at(-1)!).status).toBe(499);
   });
 });
 
