@@ -24,13 +24,15 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
   const observer = new StreamObserver({ collectContent: buffering, filter });
   const splitter = new SseSplitter();
   const held: string[] = [];
+  const pending: Buffer[] = [];
   let blocked = false;
 
-  // Returns false to stop reading: the filter blocked, or the first event is an error (fail over).
+  // Returns false to stop reading: the filter blocked, an event is not JSON, or the first event
+  // is an error (fail over).
   const deliver = async (payloads: string[]): Promise<boolean> => {
     for (const payload of payloads) {
       if (observer.see(payload)) return !(blocked = true);
-      if (observer.error && !out.started) return false;
+      if (observer.malformed || (observer.error && !out.started)) return false;
       if (buffering) held.push(payload);
       else await out.write(frame(payload));
     }
@@ -40,8 +42,7 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
   try {
     reading: for await (const chunk of up.body as AsyncIterable<Buffer>) {
       if (raw) {
-        observer.seeRaw(chunk);
-        await out.write(chunk);
+        if (!(await relayRaw(chunk, observer, out, pending))) break;
         continue;
       }
       for (const data of splitter.push(chunk)) if (!(await deliver(normalizer.event(data)))) break reading;
@@ -62,6 +63,12 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
     out.end();
     return { kind: 'served', usage: observer.usage };
   }
+  if (observer.malformed !== undefined) {
+    const detail = `sent a stream event that is not JSON ("${observer.malformed.slice(0, 80)}")`;
+    if (!out.started) return failure('malformed', detail);
+    await endWithError(out, `The backend ${detail}. The answer is incomplete; retry the request.`);
+    return { kind: 'served', usage: observer.usage, streamFailed: 'malformed' };
+  }
   if (!out.started && (observer.error || !observer.sawDone)) {
     return observer.error ? failure('stream_error', `error event: ${observer.error}`) : failure('malformed', 'the stream ended before it was complete');
   }
@@ -80,6 +87,28 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
   }
   out.end();
   return { kind: 'served', usage: observer.usage };
+}
+
+/** Bytes held back while waiting for the first event; a stream with none by then is not one. */
+const MAX_BYTES_BEFORE_FIRST_EVENT = 1 << 20;
+
+/**
+ * Pipes one raw chunk. Bytes are held until the first data payload has been seen, so a body that
+ * is no event stream (an HTML page, garbage) or opens with an error can still fail over; after
+ * that a chunk is written as it came unless it carries a payload that is not JSON. Returns false
+ * to stop reading.
+ */
+async function relayRaw(chunk: Buffer, observer: StreamObserver, out: ClientStream, pending: Buffer[]): Promise<boolean> {
+  observer.seeRaw(chunk);
+  if (observer.malformed !== undefined || (observer.error && !out.started)) return false;
+  if (out.started) {
+    await out.write(chunk);
+    return true;
+  }
+  pending.push(chunk);
+  if (observer.payloads === 0) return pending.reduce((n, b) => n + b.length, 0) <= MAX_BYTES_BEFORE_FIRST_EVENT;
+  for (const held of pending.splice(0)) await out.write(held);
+  return true;
 }
 
 async function endWithError(out: ClientStream, message: string): Promise<void> {

@@ -24,7 +24,7 @@ export type AttemptOutcome =
       kind: 'served';
       usage?: Usage;
       /** the stream broke after the first byte; the client got an error event */
-      streamFailed?: UpstreamErrorKind | 'stream_error' | 'truncated';
+      streamFailed?: UpstreamErrorKind | 'stream_error' | 'truncated' | 'malformed';
     }
   | Failure
   | { kind: 'rejected'; status: number; body: ErrorBody }

@@ -25,6 +25,16 @@ describe('StreamObserver', () => {
     expect(o.error).toBe('backend died');
   });
 
+  it('counts payloads and remembers the first one that is not a JSON object', () => {
+    const o = new StreamObserver({ collectContent: false });
+    for (const p of ['', chunk('hi'), 'Internal Server Error', '{"broken":', '[DONE]']) o.see(p);
+    expect(o.payloads).toBe(4);
+    expect(o.malformed).toBe('Internal Server Error');
+    const parsed = new StreamObserver({ collectContent: false });
+    parsed.see('{"broken":');
+    expect(parsed.malformed).toBe('{"broken":');
+  });
+
   it('finds usage and [DONE] in raw bytes split anywhere', () => {
     const o = new StreamObserver({ collectContent: false });
     const text = `data: ${chunk('hi')}\n\ndata: ${JSON.stringify({ choices: [], usage: { prompt_tokens: 1, completion_tokens: 2 } })}\n\ndata: [DONE]\n\n`;

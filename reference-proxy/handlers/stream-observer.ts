@@ -20,6 +20,10 @@ export class StreamObserver {
   sawDone = false;
   /** the upstream sent an error event */
   error?: string;
+  /** non-empty data payloads seen, [DONE] included */
+  payloads = 0;
+  /** the first payload that is not a JSON object: no client SDK can parse it */
+  malformed?: string;
   meta?: ChunkMeta;
   private readonly splitter = new SseSplitter();
 
@@ -32,8 +36,15 @@ export class StreamObserver {
 
   /** Looks at one payload; returns true when the output filter blocks it. */
   see(payload: string): boolean {
+    if (payload === '') return false;
+    this.payloads++;
     if (payload === '[DONE]') {
       this.sawDone = true;
+      return false;
+    }
+    // A first-character test, not a parse: the hot path parses only what it needs.
+    if (payload.trimStart()[0] !== '{') {
+      this.malformed ??= payload;
       return false;
     }
     const needed = this.opts.collectContent || this.opts.filter || this.meta === undefined || payload.includes('"usage"') || payload.includes('"error"');
@@ -42,6 +53,7 @@ export class StreamObserver {
     try {
       chunk = JSON.parse(payload);
     } catch {
+      this.malformed ??= payload;
       return false;
     }
     return this.inspect(chunk);
