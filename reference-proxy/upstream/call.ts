@@ -50,13 +50,34 @@ export async function callChat(target: BackendPool, backend: BackendConfig, body
   }
 }
 
+/**
+ * The largest non-stream answer the proxy reads. A chat completion is rarely above a few MiB even
+ * with n=128 and logprobs; anything bigger is a broken or hostile backend, and holding it would
+ * cost the proxy its memory. Streams are relayed without holding them, so they have no cap.
+ */
+export const MAX_RESPONSE_BYTES = 64 * 2 ** 20;
+
 /** Reads a whole (non-stream or error) body; failures are classified like connection errors. */
-export async function readText(res: UpstreamResponse, attempt: AttemptSignal): Promise<string> {
+export async function readText(res: UpstreamResponse, attempt: AttemptSignal, maxBytes = MAX_RESPONSE_BYTES): Promise<string> {
+  if (Number(headerValue(res.headers, 'content-length')) > maxBytes) return tooLarge(res);
+  const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    return await res.body.text();
+    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) break;
+      chunks.push(chunk);
+    }
   } catch (error) {
     throw new UpstreamFailure(classifyUpstreamError(error, attempt.reason()), { cause: error });
   }
+  if (size > maxBytes) return tooLarge(res);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function tooLarge(res: UpstreamResponse): never {
+  res.body.destroy();
+  throw new UpstreamFailure('too_large');
 }
 
 export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {

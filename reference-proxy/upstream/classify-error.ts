@@ -1,7 +1,8 @@
 // Turns the many ways an upstream request can fail into the three the retry policy knows.
 // "aborted" is the client going away: not the backend's fault, never counted against it.
+// "too_large" is an answer over the proxy's size cap (upstream/call.ts), never a network error.
 
-export type UpstreamErrorKind = 'connect' | 'timeout' | 'reset' | 'aborted';
+export type UpstreamErrorKind = 'connect' | 'timeout' | 'reset' | 'aborted' | 'too_large';
 
 const CONNECT_CODES = new Set([
   'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL',
@@ -30,5 +31,5 @@ function errorCode(error: unknown): string | undefined {
 
 /** Words for logs and the final error message. */
 export function describeKind(kind: UpstreamErrorKind): string {
-  return { connect: 'could not connect', timeout: 'timed out', reset: 'connection failed', aborted: 'client went away' }[kind];
+  return { connect: 'could not connect', timeout: 'timed out', reset: 'connection failed', aborted: 'client went away', too_large: 'answer too large' }[kind];
 }
