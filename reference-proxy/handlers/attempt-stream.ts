@@ -5,6 +5,7 @@
 import { guardOutput } from '../guard/output-guard.ts';
 import { createStreamNormalizer, needsNormalization, type StreamNormalizer } from '../normalize/index.ts';
 import { frame, SseSplitter } from '../normalize/sse.ts';
+import { redactSecrets } from '../observe/redact.ts';
 import { createOutputFilter } from '../safety/safety.ts';
 import type { UpstreamResponse } from '../upstream/call.ts';
 import { classifyUpstreamError, describeKind } from '../upstream/classify-error.ts';
@@ -33,8 +34,10 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
     for (const payload of payloads) {
       if (observer.see(payload)) return !(blocked = true);
       if (observer.malformed || (observer.error && !out.started)) return false;
-      if (buffering) held.push(payload);
-      else await out.write(frame(payload));
+      // an error event may quote the credential the backend was sent
+      const safe = observer.error ? redactSecrets(payload, a.ctx.secrets) : payload;
+      if (buffering) held.push(safe);
+      else await out.write(frame(safe));
     }
     return true;
   };
@@ -42,7 +45,7 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
   try {
     reading: for await (const chunk of up.body as AsyncIterable<Buffer>) {
       if (raw) {
-        if (!(await relayRaw(chunk, observer, out, pending))) break;
+        if (!(await relayRaw(chunk, observer, out, pending, a.ctx.secrets))) break;
         continue;
       }
       for (const data of splitter.push(chunk)) if (!(await deliver(normalizer.event(data)))) break reading;
@@ -64,13 +67,13 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
     return { kind: 'served', usage: observer.usage };
   }
   if (observer.malformed !== undefined) {
-    const detail = `sent a stream event that is not JSON ("${observer.malformed.slice(0, 80)}")`;
+    const detail = `sent a stream event that is not JSON ("${redactSecrets(observer.malformed.slice(0, 80), a.ctx.secrets)}")`;
     if (!out.started) return failure('malformed', detail);
     await endWithError(out, `The backend ${detail}. The answer is incomplete; retry the request.`);
     return { kind: 'served', usage: observer.usage, streamFailed: 'malformed' };
   }
   if (!out.started && (observer.error || !observer.sawDone)) {
-    return observer.error ? failure('stream_error', `error event: ${observer.error}`) : failure('malformed', 'the stream ended before it was complete');
+    return observer.error ? failure('stream_error', `error event: ${redactSecrets(observer.error, a.ctx.secrets)}`) : failure('malformed', 'the stream ended before it was complete');
   }
   if (buffering) {
     const verdict = guardOutput(a.request, observer.content);
@@ -98,17 +101,23 @@ const MAX_BYTES_BEFORE_FIRST_EVENT = 1 << 20;
  * that a chunk is written as it came unless it carries a payload that is not JSON. Returns false
  * to stop reading.
  */
-async function relayRaw(chunk: Buffer, observer: StreamObserver, out: ClientStream, pending: Buffer[]): Promise<boolean> {
+async function relayRaw(chunk: Buffer, observer: StreamObserver, out: ClientStream, pending: Buffer[], secrets: readonly string[]): Promise<boolean> {
   observer.seeRaw(chunk);
   if (observer.malformed !== undefined || (observer.error && !out.started)) return false;
   if (out.started) {
-    await out.write(chunk);
+    await out.write(observer.error ? scrubbed(chunk, secrets) : chunk);
     return true;
   }
   pending.push(chunk);
   if (observer.payloads === 0) return pending.reduce((n, b) => n + b.length, 0) <= MAX_BYTES_BEFORE_FIRST_EVENT;
   for (const held of pending.splice(0)) await out.write(held);
   return true;
+}
+
+/** An error event may quote the credential the backend was sent; decoded only when it does. */
+function scrubbed(chunk: Buffer, secrets: readonly string[]): Buffer {
+  if (!secrets.some((secret) => chunk.includes(secret))) return chunk;
+  return Buffer.from(redactSecrets(chunk.toString('utf8'), secrets));
 }
 
 async function endWithError(out: ClientStream, message: string): Promise<void> {
