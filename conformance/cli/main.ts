@@ -4,10 +4,17 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.ts';
-import { emulateCommand, listQuirks } from './emulate-command.ts';
-import { replayCommand } from './replay-command.ts';
-import { runCommand } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
+
+// Each command loads its own code on demand: `dropin proxy` must not carry the suite, the
+// emulator or testcontainers in its memory, nor pay for loading them at start-up.
+const commands = {
+  run: () => import('./run-command.ts'),
+  emulate: () => import('./emulate-command.ts'),
+  replay: () => import('./replay-command.ts'),
+  proxy: () => import('./proxy-command.ts'),
+  certify: () => import('./certify-command.ts'),
+};
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -53,6 +60,7 @@ Examples:
     .option('--record <file>', 'also write the exchanges as a transcript (JSON lines) to this file')
     .option('--out <dir>', 'report directory (default ./dropin-report, env DROPIN_OUT)')
     .action(async (flags) => {
+      const { runCommand } = await commands.run();
       process.exitCode = await runCommand(flags);
     });
 
@@ -62,6 +70,7 @@ Examples:
   targetOptions(record)
     .option('--out <file>', 'the transcript to write (JSON lines, docs/transcript-format.md)')
     .action(async (flags) => {
+      const { runCommand } = await commands.run();
       process.exitCode = await runCommand(flags, process.env, 'record');
     });
 
@@ -72,6 +81,7 @@ Examples:
     .option('--port <n>', 'port to listen on (default: a free one)')
     .option('--host <host>', 'address to bind (default 127.0.0.1)')
     .action(async (file, flags) => {
+      const { replayCommand } = await commands.replay();
       process.exitCode = await replayCommand(file, flags);
     });
 
@@ -85,6 +95,7 @@ Examples:
     .option('--delay <ms>', 'delay between streamed events')
     .option('--list', 'list the profiles and quirks and exit')
     .action(async (flags) => {
+      const { emulateCommand, listQuirks } = await commands.emulate();
       if (flags.list) {
         process.stdout.write(listQuirks());
         return;
@@ -100,8 +111,7 @@ Examples:
     .option('--port <n>', 'with --ollama: port to listen on (default 8080)')
     .option('--print-config', 'print the validated config with secrets redacted, and exit')
     .action(async (flags) => {
-      // loaded on demand: running the suite never loads the proxy
-      const { proxyCommand } = await import('./proxy-command.ts');
+      const { proxyCommand } = await commands.proxy();
       process.exitCode = await proxyCommand(flags);
     });
 
@@ -111,7 +121,7 @@ Examples:
     .option('--repeat <k>', 'runs of each behaviour check (default 3)')
     .option('--out <dir>', 'report directory (default ./dropin-certify)')
     .action(async (flags) => {
-      const { certifyCommand } = await import('./certify-command.ts');
+      const { certifyCommand } = await commands.certify();
       process.exitCode = await certifyCommand(flags);
     });
 
