@@ -15,7 +15,7 @@ const answers: string[] = [];
 beforeAll(async () => {
   canary = await startCanary();
   upstream = await startUpstream(json(completion('hi')));
-  proxy = await startTestProxy([{ name: 'a', baseUrl: upstream.baseUrl }], { health: { probeIntervalMs: 50 } });
+  proxy = await startTestProxy([{ name: 'a', baseUrl: upstream.baseUrl, healthPath: '/health' }], { health: { probeIntervalMs: 50 } });
 });
 afterAll(async () => {
   await proxy.close();
@@ -75,12 +75,12 @@ describe('no upstream URL is ever taken from a request', () => {
     answers.push(await rawRequest(proxy.port, `CONNECT ${target()} HTTP/1.1\r\nHost: ${target()}`));
   });
 
-  it('the canary saw no connection, and the backend only its configured path', async () => {
+  it('the canary saw no connection, and the backend only its configured paths', async () => {
     // the active health probe runs every 50 ms: give it a few rounds to misbehave
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(canary.connections()).toBe(0);
     expect(answers.length).toBeGreaterThanOrEqual(27);
     for (const answer of answers) expect(answer).toMatch(/^HTTP\/1\.1 (200|404|405) /);
-    expect(new Set(upstream.requests.map((r) => `${r.method} ${r.path}`))).toEqual(new Set(['POST /v1/chat/completions']));
+    expect(new Set(upstream.requests.map((r) => `${r.method} ${r.path}`))).toEqual(new Set(['POST /v1/chat/completions', 'GET /health']));
   });
 });
