@@ -104,9 +104,19 @@ function record(e: JudgedExchange, scenario: string): RecordedExchange {
     headers: x.headers,
     bodyText: x.sse ? '' : recordedBody(x.bodyText),
     invalidUtf8: x.invalidUtf8,
-    sse: x.sse,
-    timing: x.timing,
+    sse: x.sse && { ...x.sse, events: x.sse.events.map((e) => ({ ...e, at: round(e.at) })), comments: x.sse.comments.map((c) => ({ ...c, at: round(c.at) })) },
+    timing: {
+      startedAt: x.timing.startedAt,
+      headersMs: x.timing.headersMs === undefined ? undefined : round(x.timing.headersMs),
+      firstByteMs: x.timing.firstByteMs === undefined ? undefined : round(x.timing.firstByteMs),
+      totalMs: round(x.timing.totalMs),
+    },
     transportError: x.transportError,
     truncated: x.truncated,
   };
+}
+
+/** Timings are measured with performance.now(); a hundredth of a millisecond is all a report needs. */
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
 }

@@ -62,7 +62,7 @@ function statusSpan(x: RecordedExchange): string {
 
 function timing(x: RecordedExchange): string {
   const t = x.timing;
-  const parts = [t.headersMs !== undefined && `head ${t.headersMs} ms`, t.firstByteMs !== undefined && `first byte ${t.firstByteMs} ms`, `total ${t.totalMs} ms`];
+  const parts = [t.headersMs !== undefined && `head ${ms(t.headersMs)}`, t.firstByteMs !== undefined && `first byte ${ms(t.firstByteMs)}`, `total ${ms(t.totalMs)}`];
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -80,4 +80,8 @@ export function renderExchange(x: RecordedExchange, anchor: string, hits: Set<nu
   const request = `<div><h4>Request</h4>${headerTable(x.request.headers)}<h4>Body</h4>${body(x.request.body)}</div>`;
   const curl = `<div class="curl"><h4>Reproduce</h4><button class="copy" type="button">Copy</button><pre>${html(curlFor(x.request))}</pre></div>`;
   return `<div class="exchange" id="${anchor}">${head}<div class="ex-grid">${request}${response(x, hits)}</div>${curl}</div>`;
+}
+
+function ms(value: number): string {
+  return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 }
