@@ -21,4 +21,10 @@ describe('errors.status-4xx', () => {
   it('fails when an invalid request is answered 200 JSON', () => {
     expect(errorsStatus4xx.run(inputOf(jsonExchange({ choices: [] }))).status).toBe('fail');
   });
+  it('leaves an unknown model that was served to errors.unknown-model-404, but fails a 5xx for it', () => {
+    const served = inputOf(jsonExchange({ choices: [] }), undefined, 'errors.unknown-model');
+    expect(errorsStatus4xx.run(served).status).toBe('skip');
+    const crashed = inputOf(jsonExchange(llamaCppError, { status: 500 }), undefined, 'errors.unknown-model');
+    expect(errorsStatus4xx.run(crashed).status).toBe('fail');
+  });
 });
