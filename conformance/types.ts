@@ -202,6 +202,8 @@ export interface CheckResult extends CheckMeta {
   exchanges: string[];
   /** behaviour checks only */
   repeat?: RepeatStats;
+  /** a failure the run's baseline (--baseline) lists: reported, but it does not decide the exit code */
+  expectedFailure?: boolean;
 }
 
 export interface RecordedExchange {
@@ -272,6 +274,8 @@ export interface RunResult {
   durationMs: number;
   options: { repeat: number; only: Capability[]; failOn: 'must' | 'should' | 'never' };
   targets: TargetResult[];
+  /** baseline entries that matched no failure (--baseline): they fail the run until removed */
+  staleBaseline?: string[];
   /** 0 = no failure at the fail-on level, 1 = conformance failures, 2 = a target or the harness broke */
   exitCode: 0 | 1 | 2;
 }

@@ -32,6 +32,9 @@ export function summaryText(run: RunResult, reportPaths: string[]): string {
     const u = t.usage;
     lines.push(`${t.name}: ${(t.durationMs / 1000).toFixed(1)} s, ${u.requests} requests, ${u.total_tokens} tokens (${u.prompt_tokens} prompt + ${u.completion_tokens} completion)`);
   }
+  for (const entry of run.staleBaseline ?? []) lines.push(`stale baseline entry: ${entry} no longer fails; remove it from the baseline`);
+  const expected = run.targets.reduce((n, t) => n + t.checks.filter((c) => c.expectedFailure).length, 0);
+  if (expected) lines.push(`${expected} failures expected by the baseline (not counted)`);
   lines.push(`total: ${(run.durationMs / 1000).toFixed(1)} s; reports: ${reportPaths.join(', ')}`);
   const verdict = ['conformant at the chosen level', 'conformance failures', 'a target or the harness broke'][run.exitCode];
   lines.push(`result: ${verdict} (exit ${run.exitCode}, --fail-on ${run.options.failOn})`);

@@ -3,7 +3,9 @@
 // (0 conformant, 1 failures, 2 usage/harness error).
 import { writeFileSync } from 'node:fs';
 import { writeReports } from '../report/write.ts';
+import { applyBaseline } from '../run/baseline.ts';
 import { runSuite } from '../run/run-suite.ts';
+import { exitCodeFor } from '../run/summarize.ts';
 import { ALL_SCENARIOS } from '../scenarios/index.ts';
 import { toTranscriptLine, type TranscriptLine } from '../transcript/format.ts';
 import { createProgress } from './progress.ts';
@@ -18,7 +20,7 @@ export async function runCommand(flags: RunFlags, env: NodeJS.ProcessEnv = proce
   const lines: TranscriptLine[] = [];
   const progress = createProgress(process.stderr, env);
   const started = Date.now();
-  const run = await runSuite(opts.specs, {
+  let run = await runSuite(opts.specs, {
     scenarios: ALL_SCENARIOS,
     only: opts.only,
     repeat: opts.repeat,
@@ -32,6 +34,10 @@ export async function runCommand(flags: RunFlags, env: NodeJS.ProcessEnv = proce
     onExchange: transcript ? (_t, scenario, ex) => lines.push(toTranscriptLine(scenario, ex, started, opts.secrets)) : undefined,
   });
   progress.stop();
+  if (opts.baseline) {
+    run = applyBaseline(run, opts.baseline);
+    run.exitCode = exitCodeFor(run.targets, opts.failOn, run.staleBaseline);
+  }
   const written: string[] = [];
   if (transcript) {
     lines.sort((a, b) => a.at - b.at);

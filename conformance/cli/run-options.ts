@@ -1,6 +1,7 @@
 // Resolves `dropin run` flags, the environment and an optional config file into targets and
 // run settings. Precedence: flags > environment > config file > defaults.
 import { existsSync } from 'node:fs';
+import { loadBaseline, type Baseline } from '../run/baseline.ts';
 import { CAPABILITIES, type Capability } from '../types.ts';
 import { PRESETS } from '../targets/presets.ts';
 import type { TargetSpec } from '../targets/target-spec.ts';
@@ -16,6 +17,7 @@ export interface RunFlags {
   emulator?: boolean | string;
   quirk?: string[];
   config?: string;
+  baseline?: string;
   replay?: string;
   record?: string;
   only?: string;
@@ -37,6 +39,7 @@ export interface ResolvedRun {
   timeoutMs: number;
   /** every secret in play, to redact from every output */
   secrets: string[];
+  baseline?: Baseline;
 }
 
 export function resolveRun(flags: RunFlags, env: NodeJS.ProcessEnv): ResolvedRun {
@@ -58,11 +61,20 @@ export function resolveRun(flags: RunFlags, env: NodeJS.ProcessEnv): ResolvedRun
     targetConcurrency: file?.targetConcurrency ?? 4,
     timeoutMs: int(flags.timeout, '--timeout', 100, 3_600_000) ?? file?.timeoutMs ?? 30_000,
     secrets: [],
+    baseline: flags.baseline ? baselineOrUsage(flags.baseline) : undefined,
   };
   resolved.secrets = specs
     .flatMap((s) => [s.apiKey, s.preset ? env[PRESETS[s.preset]?.keyEnv ?? ''] : undefined, ...Object.values(s.headers ?? {})])
     .filter((v): v is string => !!v && v.length >= 4);
   return resolved;
+}
+
+function baselineOrUsage(path: string): Baseline {
+  try {
+    return loadBaseline(path);
+  } catch (e) {
+    throw new UsageError(`--baseline: ${(e as Error).message}`);
+  }
 }
 
 function targetCount(file: { targets: unknown[] } | undefined): number {

@@ -47,6 +47,7 @@ function problem(check: CheckResult): string[] {
     `- ${STATUS_SYMBOL[check.status]} **${mdText(check.id)}** · ${check.level} · ${mdText(check.title)}`,
     `scenario ${mdCode(check.scenario)}`,
     rate && `passed ${rate}`,
+    check.expectedFailure && 'expected by the baseline',
   ];
   return [
     head.filter(Boolean).join(' · '),

@@ -26,3 +26,16 @@ describe('a skipped target', () => {
     expect(junit).toMatch(/<testsuites [^>]*errors="0"[^>]*skipped="1"/);
   });
 });
+
+describe('a failure expected by the baseline', () => {
+  it('is marked as expected in report.md and report.html', () => {
+    const check = {
+      id: 'chat.schema', capability: 'chat' as const, level: 'MUST' as const, title: 'schema', spec: 's', kind: 'protocol' as const,
+      scenario: 'chat.basic', status: 'fail' as const, exchanges: [], expectedFailure: true,
+    };
+    const target = { ...skipped, skipped: undefined, name: 'ollama', checks: [check], capabilities: summarizeCapabilities([check]) };
+    const withBaseline = { ...run, targets: [target] };
+    expect(renderMarkdown(withBaseline)).toContain('expected by the baseline');
+    expect(renderHtml(withBaseline)).toContain('>expected</span>');
+  });
+});

@@ -29,14 +29,17 @@ function cellStatus(counts: Record<Status, number>, failed: Record<Level, number
 }
 
 export function isFailure(check: CheckResult, failOn: FailOn): boolean {
-  if (check.status !== 'fail' || failOn === 'never') return false;
+  if (check.status !== 'fail' || check.expectedFailure || failOn === 'never') return false;
   return check.level === 'MUST' || (failOn === 'should' && check.level === 'SHOULD');
 }
 
-/** 2 when a target could not be run or a check errored, else 1 on failures at the fail-on level, else 0. */
-export function exitCodeFor(targets: TargetResult[], failOn: FailOn): 0 | 1 | 2 {
+/**
+ * 2 when a target could not be run or a check errored, else 1 on failures at the fail-on level
+ * (or stale baseline entries), else 0.
+ */
+export function exitCodeFor(targets: TargetResult[], failOn: FailOn, staleBaseline: string[] = []): 0 | 1 | 2 {
   if (targets.some((t) => t.error)) return 2;
-  if (targets.some((t) => t.checks.some((c) => isFailure(c, failOn)))) return 1;
+  if (staleBaseline.length > 0 || targets.some((t) => t.checks.some((c) => isFailure(c, failOn)))) return 1;
   if (targets.some((t) => t.checks.some((c) => c.status === 'error'))) return 2;
   return 0;
 }

@@ -130,3 +130,19 @@ describe('a config file with several targets gives a matrix', () => {
     expect(behaviour.repeat.runs).toBe(2);
   });
 });
+
+describe('--baseline', () => {
+  it('keeps CI green on known failures and fails on a stale entry', async () => {
+    const dir = tmp();
+    const known = 'emulator-ollama-legacy:\n  - streaming.role-once\n  - streaming.created-stable\n';
+    writeFileSync(join(dir, 'ok.yaml'), known);
+    const green = await dropin(['run', '--emulator', 'ollama-legacy', '--only', 'streaming', '--baseline', join(dir, 'ok.yaml'), '--out', join(dir, 'a')]);
+    expect(green.code, green.stdout).toBe(0);
+    expect(green.stdout).toMatch(/failures expected by the baseline/);
+    writeFileSync(join(dir, 'stale.yaml'), `${known}  - streaming.done-terminator\n`);
+    const stale = await dropin(['run', '--emulator', 'ollama-legacy', '--only', 'streaming', '--baseline', join(dir, 'stale.yaml'), '--out', join(dir, 'b')]);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toMatch(/stale baseline entry: emulator-ollama-legacy: streaming.done-terminator/);
+  });
+});
+

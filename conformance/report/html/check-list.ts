@@ -20,8 +20,9 @@ const isProblem = (c: CheckResult) => c.status === 'fail' || c.status === 'warn'
 function rowCells(check: CheckResult): string {
   const rate = passRateText(check);
   const rateSpan = rate ? `<span class="rate${check.repeat?.passAll ? '' : ' bad'}" title="behaviour check: runs passed">${html(rate)}</span> ` : '';
+  const expected = check.expectedFailure ? '<span class="rate" title="listed in the run\'s baseline: does not fail the run">expected</span> ' : '';
   const note = check.message ? `<span class="note">${html(check.message)}</span>` : '';
-  return `${statusBadge(check.status)}${levelPill(check.level)}<span class="id">${html(check.id)}</span><span class="title">${html(check.title)}</span><span class="side">${rateSpan}${html(check.scenario)}</span>${note}`;
+  return `${statusBadge(check.status)}${levelPill(check.level)}<span class="id">${html(check.id)}</span><span class="title">${html(check.title)}</span><span class="side">${expected}${rateSpan}${html(check.scenario)}</span>${note}`;
 }
 
 /** Indices of SSE events named by a stream pointer like /events/3/choices/0. */
