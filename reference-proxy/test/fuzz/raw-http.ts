@@ -16,6 +16,8 @@ export interface RawAnswer {
 export interface RawOptions {
   /** pause between writes; the writes stop once the server closes */
   gapMs?: number;
+  /** end the client's side after the last write (the server sees EOF, as from a client done sending) */
+  halfClose?: boolean;
 }
 
 export function rawExchange(port: number, writes: Array<string | Buffer>, opts: RawOptions = {}): Promise<RawAnswer> {
@@ -27,6 +29,7 @@ export function rawExchange(port: number, writes: Array<string | Buffer>, opts: 
     const writeNext = () => {
       if (socket.destroyed || written >= writes.length) return;
       socket.write(writes[written++]);
+      if (written === writes.length && opts.halfClose) socket.end();
       timer = setTimeout(writeNext, opts.gapMs ?? 0);
     };
     socket.on('data', (data) => received.push(data));
