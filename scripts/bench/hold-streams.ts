@@ -21,7 +21,7 @@ export interface HoldResult {
   /** streams that delivered a first event and were still open when the sampling ended */
   opened: number;
   failed: number;
-  /** RSS just before the streams open (after the measured points, so the heap has grown already) */
+  /** RSS just before the streams open (the bench holds on a freshly started proxy, so this is its idle RSS) */
   rssIdleMb: number;
   rssPeakMb: number;
   cpuPercent: number;

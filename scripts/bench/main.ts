@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   const progress = (line: string) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${line}\n`);
   const results = await runBench(opts, { repoRoot: REPO_ROOT, workDir }, progress);
-  const dirs = opts.quick ? [workDir] : [workDir, join(REPO_ROOT, 'docs', 'bench')];
+  const dirs = opts.publish ? [workDir, join(REPO_ROOT, 'docs', 'bench')] : [workDir];
   const written = writeResults(results, dirs);
   process.stdout.write(`\n${renderTables(results)}\n\nWrote ${written.join(', ')}\n`);
   if (opts.cpuProf) process.stdout.write(`\nCPU profile of the dropin proxy (the whole run, start-up included): ${latestProfileSummary(join(workDir, 'profiles'), REPO_ROOT)}\n`);

@@ -13,6 +13,14 @@ describe('resolveOptions', () => {
   it('always runs direct, first, whatever --only says', () => {
     expect(resolveOptions({ only: 'dropin,nginx' }).contenders).toEqual(['direct', 'nginx', 'dropin']);
   });
+  it('publishes to docs/bench only a full run: every contender, every default point, the hold', () => {
+    expect(resolveOptions({}).publish).toBe(true);
+    expect(resolveOptions({ quick: true }).publish).toBe(false);
+    expect(resolveOptions({ only: 'dropin' }).publish).toBe(false);
+    expect(resolveOptions({ duration: '3' }).publish).toBe(false);
+    expect(resolveOptions({ concurrency: '1' }).publish).toBe(false);
+    expect(resolveOptions({ hold: false }).publish).toBe(false);
+  });
   it('--no-hold turns the hold test off', () => expect(resolveOptions({ hold: false }).holdStreams).toBe(0));
   it('names the flag and the choices when a value is wrong', () => {
     expect(() => resolveOptions({ only: 'haproxy' })).toThrow(/--only: unknown contender "haproxy"; choose from direct, nginx, portkey, dropin/);

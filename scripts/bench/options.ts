@@ -26,6 +26,8 @@ export interface BenchOptions {
   holdStreams: number;
   holdS: number;
   cpuProf: boolean;
+  /** whether the figures replace the published ones in docs/bench: only a full run does */
+  publish: boolean;
 }
 
 const ALL: ContenderName[] = ['direct', 'nginx', 'portkey', 'dropin'];
@@ -48,6 +50,7 @@ export function resolveOptions(flags: BenchFlags): BenchOptions {
     holdStreams: flags.hold === false ? 0 : integer(flags.holdStreams ?? '1000', '--hold-streams'),
     holdS: positive(flags.holdSeconds ?? (quick ? '1' : '5'), '--hold-seconds'),
     cpuProf: flags.cpuProf === true,
+    publish: !quick && flags.only === undefined && flags.concurrency === undefined && flags.duration === undefined && flags.hold !== false,
   };
 }
 

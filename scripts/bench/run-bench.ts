@@ -43,14 +43,11 @@ export async function runBench(opts: BenchOptions, paths: BenchPaths, progress: 
     }
     try {
       contenders.push(await runContender(contender, opts, progress));
-      if (name === 'dropin' && opts.holdStreams > 0 && contender.pid !== null) {
-        progress(`[dropin] holding ${opts.holdStreams} slow streams for ${opts.holdS} s`);
-        hold = await holdStreams({ baseUrl: contender.baseUrl, headers: contender.headers, model: holdModel, count: opts.holdStreams, holdS: opts.holdS, pid: contender.pid, openTimeoutMs: HOLD_OPEN_TIMEOUT_MS });
-      }
     } finally {
       progress(`[${name}] stopping`);
       await contender.stop();
     }
+    if (name === 'dropin' && opts.holdStreams > 0) hold = await holdOnFreshProxy(opts, paths, upstreamPort, holdModel, progress);
   }
   const ratios = ratiosToDirect(contenders);
   return {
@@ -65,6 +62,22 @@ export async function runBench(opts: BenchOptions, paths: BenchPaths, progress: 
     goals: judgeGoals(contenders, ratios, hold),
     findings: findingsFor(contenders, hold, process.version),
   };
+}
+
+/**
+ * The hold runs on a proxy started for it alone: one that has just served the load points carries
+ * the heap those grew, and its RSS would say little about what the streams themselves cost.
+ */
+async function holdOnFreshProxy(opts: BenchOptions, paths: BenchPaths, upstreamPort: number, holdModel: string, progress: Progress): Promise<HoldResult> {
+  progress(`[dropin] starting a fresh proxy for the hold test`);
+  const proxy = await startContender('dropin', { paths, upstreamPort, models: ['bench', holdModel], progress });
+  try {
+    if (proxy.pid === null) throw new Error('bench: the dropin proxy has no process id to sample');
+    progress(`[dropin] holding ${opts.holdStreams} slow streams for ${opts.holdS} s`);
+    return await holdStreams({ baseUrl: proxy.baseUrl, headers: proxy.headers, model: holdModel, count: opts.holdStreams, holdS: opts.holdS, pid: proxy.pid, openTimeoutMs: HOLD_OPEN_TIMEOUT_MS });
+  } finally {
+    await proxy.stop();
+  }
 }
 
 async function startBenchUpstream(opts: BenchOptions, paths: BenchPaths, progress: Progress): Promise<number> {
