@@ -5,6 +5,7 @@ import { RateLimiter } from './auth/rate-limit.ts';
 import type { ProxyContext } from './handlers/context.ts';
 import { startProbes } from './health/probe.ts';
 import { HealthTracker } from './health/tracker.ts';
+import { createLineBuffer } from './observe/line-buffer.ts';
 import { createMetrics } from './observe/metrics.ts';
 import { compilePatterns } from './safety/safety.ts';
 import { createProxyServer } from './server.ts';
@@ -19,7 +20,9 @@ export interface RunningProxy {
   metrics: Registry;
 }
 
+/** `log` receives each request's log line as it is produced; without it, lines go to stdout in batches. */
 export async function startProxy(config: ProxyConfig, opts: { log?: (line: string) => void } = {}): Promise<RunningProxy> {
+  const stdoutLog = opts.log ? undefined : createLineBuffer((chunk) => process.stdout.write(chunk));
   const health = new HealthTracker(config.health);
   const metrics = createMetrics(health);
   const ctx: ProxyContext = {
@@ -32,7 +35,7 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
     denyOutput: compilePatterns(config.safety.denyOutput ?? []),
     secrets: config.backends.flatMap((b) => (b.apiKey ? [b.apiKey] : [])),
     startedAt: Math.floor(Date.now() / 1000),
-    log: opts.log ?? ((line) => process.stdout.write(`${line}\n`)),
+    log: opts.log ?? ((line) => stdoutLog?.write(line)),
     inflight: 0,
   };
   const server = createProxyServer(ctx);
@@ -55,6 +58,7 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
       server.closeAllConnections();
       await ctx.pools.close();
       await closed;
+      stdoutLog?.close();
     },
   };
 }
