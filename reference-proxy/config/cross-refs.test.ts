@@ -83,4 +83,9 @@ describe('crossCheck', () => {
     expect(check({ backends: [slow, base.backends[1]] })[0]).toMatch(/^backends\[0\]\.timeouts: connectMs \(5000\) and firstByteMs \(90000\) must not exceed totalMs \(60000\)/);
     expect(check({ retry: { backoffMs: { initial: 500, max: 100 } } as never })).toEqual(['retry.backoffMs: initial (500) is above max (100); lower initial or raise max']);
   });
+  it('rejects credentials in a backend URL, naming where the key belongs', () => {
+    const problems = check({ backends: [{ name: 'a', baseUrl: 'https://user:sk-secret@api.example.com/v1', models: ['m'] }] });
+    expect(problems.join('\n')).toMatch(/backends\[0\]\.baseUrl: must not carry credentials/);
+    expect(problems.join('\n')).not.toContain('sk-secret');
+  });
 });

@@ -7,6 +7,7 @@ import { didYouMean } from './suggest.ts';
 export function crossCheck(config: ProxyConfig): string[] {
   return [
     ...uniqueNames(config.backends.map((b) => b.name), ['backends'], 'backend'),
+    ...config.backends.flatMap((b, i) => credentialsInUrl(b.baseUrl, ['backends', i, 'baseUrl'])),
     ...config.backends.flatMap((b, i) => timeoutOrder(b.timeouts, ['backends', i, 'timeouts'])),
     ...Object.entries(config.aliases).flatMap(([alias, chain]) => targets(config, chain, ['aliases', alias])),
     ...uniqueNames(config.rules.map((r) => r.name), ['rules'], 'rule'),
@@ -95,3 +96,14 @@ function backoffOrder(config: ProxyConfig): string[] {
   const { initial, max } = config.retry.backoffMs;
   return initial <= max ? [] : [at(['retry', 'backoffMs'], `initial (${initial}) is above max (${max}); lower initial or raise max`)];
 }
+
+/** Credentials in a URL would be dropped by the connection pool and shown by config dumps. */
+function credentialsInUrl(baseUrl: string, path: PathSegment[]): string[] {
+  try {
+    const url = new URL(baseUrl);
+    return url.username || url.password ? [at(path, 'must not carry credentials (user:password@); put the key in apiKey (e.g. apiKey: env:MY_KEY)')] : [];
+  } catch {
+    return [];
+  }
+}
+

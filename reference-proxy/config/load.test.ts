@@ -97,4 +97,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig(join(dir, 'wrong.yaml'), {})).toThrow(/wrong\.yaml has 1 problem[\s\S]*backends: must list at least one backend/);
     expect(() => loadConfig(join(dir, 'absent.yaml'), {})).toThrow(/absent\.yaml has 1 problem[\s\S]*cannot read the file \(ENOENT\); check the --config path/);
   });
+  it('never echoes a secret value in a shape error', () => {
+    const err = (() => {
+      try {
+        parseConfig({ backends: [{ name: 'a', baseUrl: 'http://127.0.0.1:1/v1', models: ['m'], apiKey: 987654321 }], auth: { keys: [{ name: 'k', key: 123456789 }] } }, {});
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(err?.message).toMatch(/backends\[0\]\.apiKey: must be a string/);
+    expect(err?.message).not.toContain('987654321');
+    expect(err?.message).not.toContain('123456789');
+  });
 });

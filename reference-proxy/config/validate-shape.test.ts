@@ -37,7 +37,7 @@ describe('validateShape', () => {
       [withBackend({}, { name: 'has space' }), `backends[0].name: must be a short name of letters, digits, '.', '_' or '-' (got "has space")`],
       [withBackend({}, { weight: 0 }), 'backends[0].weight: must be > 0 (got 0)'],
       [withBackend({}, { healthPath: 'health' }), 'backends[0].healthPath: must be a path starting with / (got "health")'],
-      [withBackend({}, { apiKey: '' }), 'backends[0].apiKey: must be the key itself or env:VARIABLE_NAME (got "")'],
+      [withBackend({}, { apiKey: '' }), 'backends[0].apiKey: must be the key itself or env:VARIABLE_NAME'],
       [withBackend({ listen: { port: 'x' } }), 'listen.port: must be a whole number (got "x")'],
       [withBackend({ listen: { port: 70000 } }), 'listen.port: must be <= 65535 (got 70000)'],
       [withBackend({ aliases: { fast: [] } }), 'aliases.fast: must list at least one {backend, model} target (got a list of 0)'],

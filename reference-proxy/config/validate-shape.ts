@@ -64,15 +64,15 @@ function describe(e: ErrorObject): string {
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
       const suggestion = typeof e.data === 'string' ? didYouMean(e.data, allowed.map((a) => JSON.parse(a))) : '';
-      return line(at, `must be one of ${allowed.join(', ')}${got(e.data)}${suggestion}`);
+      return line(at, `must be one of ${allowed.join(', ')}${got(e.data, at)}${suggestion}`);
     }
     case 'pattern':
       if (e.propertyName !== undefined) return line([...at, e.propertyName], node.errorHint ?? 'is not an allowed name');
-      return line(at, `${node.errorHint ?? `must match ${String(e.params.pattern)}`}${got(e.data)}`);
+      return line(at, `${node.errorHint ?? `must match ${String(e.params.pattern)}`}${got(e.data, at)}`);
     case 'type':
-      return line(at, `must be ${typeName(e.params.type)}${got(e.data)}`);
+      return line(at, `must be ${typeName(e.params.type)}${got(e.data, at)}`);
     default:
-      return line(at, `${node.errorHint ?? e.message ?? 'is invalid'}${got(e.data)}`);
+      return line(at, `${node.errorHint ?? e.message ?? 'is invalid'}${got(e.data, at)}`);
   }
 }
 
@@ -85,8 +85,11 @@ function typeName(type: unknown): string {
   return names.join(' or ').replace('a array', 'a list').replace('a object', 'a mapping');
 }
 
-/** ` (got …)` for scalars and list lengths; a mapping is too big to echo usefully. */
-function got(data: unknown): string {
+const SECRET_KEYS = new Set(['apiKey', 'key']);
+
+/** ` (got …)` for scalars and list lengths; a mapping is too big to echo usefully, a secret must never be. */
+function got(data: unknown, at: PathSegment[]): string {
+  if (SECRET_KEYS.has(String(at[at.length - 1]))) return '';
   if (Array.isArray(data)) return ` (got a list of ${data.length})`;
   if (data !== null && typeof data === 'object') return '';
   const text = JSON.stringify(data) ?? String(data);

@@ -6,10 +6,17 @@
 // and a keep-alive towards the client is the server's business, not the backend's.
 import { StringDecoder } from 'node:string_decoder';
 
+/** No LLM chunk comes near this; past it an event would only grow the proxy's memory. */
+export const MAX_EVENT_CHARS = 8 * 1024 * 1024;
+
+/** Emitted in place of an oversized event: not JSON, so every consumer ends the stream as malformed. */
+export const OVERSIZED_EVENT = `dropin: an upstream event exceeded ${MAX_EVENT_CHARS} characters`;
+
 export class SseSplitter {
   private readonly decoder = new StringDecoder('utf8');
   private buffer = '';
   private data: string[] = [];
+  private dataChars = 0;
   /** the previous chunk ended on CR, so a leading LF of the next one belongs to that line ending */
   private skipLf = false;
   private started = false;
@@ -40,6 +47,12 @@ export class SseSplitter {
       if (cr !== -1 && cr < pos) cr = buf.indexOf('\r', pos);
     }
     this.buffer = buf.slice(pos);
+    if (this.buffer.length + this.dataChars > MAX_EVENT_CHARS) {
+      this.buffer = '';
+      this.data = [];
+      this.dataChars = 0;
+      events.push(OVERSIZED_EVENT);
+    }
     return events;
   }
 
@@ -47,6 +60,7 @@ export class SseSplitter {
     if (line.length === 0) {
       if (this.data.length > 0) events.push(this.data.length === 1 ? this.data[0] : this.data.join('\n'));
       this.data = [];
+      this.dataChars = 0;
       return;
     }
     if (!line.startsWith('data')) return;
@@ -54,6 +68,7 @@ export class SseSplitter {
       this.data.push('');
     } else if (line.charCodeAt(4) === 58 /* : */) {
       this.data.push(line.charCodeAt(5) === 32 ? line.slice(6) : line.slice(5));
+      this.dataChars += line.length;
     }
   }
 }
