@@ -28,7 +28,8 @@ export async function runClient(plan: ClientPlan, onStream: (result: StreamResul
   const random = plan.random ?? Math.random;
   for (let n = 0; performance.now() < plan.deadline; n++) {
     const streamId = `c${plan.clientId}-s${n}`;
-    const abortAfter = random() < plan.abortFraction ? 1 + Math.floor(random() * (plan.chunks - 2)) : undefined;
+    // in the first half, so the upstream still has chunks to send when the abort reaches it
+    const abortAfter = random() < plan.abortFraction ? 1 + Math.floor(random() * Math.max(1, plan.chunks / 2 - 1)) : undefined;
     onStream(await runStream(plan, streamId, abortAfter));
   }
 }

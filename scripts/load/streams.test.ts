@@ -10,7 +10,7 @@ import { runLoad } from './run-load.ts';
 let upstream: NumberedUpstream;
 let proxy: RunningProxy;
 beforeAll(async () => {
-  upstream = await startNumberedUpstream({ chunks: 10, delayMs: 20 });
+  upstream = await startNumberedUpstream({ chunks: 20, delayMs: 25 });
   const config = parseConfig({ listen: { host: '127.0.0.1', port: 0 }, backends: [{ name: 'numbered', baseUrl: upstream.baseUrl, models: ['load-model'] }] });
   proxy = await startProxy(config, { log: () => {} });
 });
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('streaming load through the proxy', () => {
   it('delivers every chunk once and in order, and every abort reaches the upstream', { timeout: 30_000 }, async () => {
-    const s = await runLoad({ proxyUrl: proxy.url, upstream, clients: 100, seconds: 5, chunks: 10, abortFraction: 0.2 });
+    const s = await runLoad({ proxyUrl: proxy.url, upstream, clients: 100, seconds: 5, chunks: 20, abortFraction: 0.2 });
     expect(s.streamsCompleted).toBeGreaterThan(100);
     expect(s.streamsAborted).toBeGreaterThan(0);
     expect(s.chunksVerified).toBeGreaterThan(1000);
