@@ -67,10 +67,12 @@ async function dispatch(ctx: ProxyContext, req: IncomingMessage, res: ServerResp
   const record = newRecord(requestIdFrom(req.headers['x-request-id']), req.method ?? 'GET', path);
   res.setHeader('x-request-id', record.requestId);
   const client = new AbortController();
-  const closed = new Promise<void>((resolve) => res.once('close', resolve));
-  res.once('close', () => {
-    if (!res.writableFinished) client.abort();
-  });
+  const closed = new Promise<void>((resolve) =>
+    res.once('close', () => {
+      if (!res.writableFinished) client.abort();
+      resolve();
+    }),
+  );
   const ex: Exchange = { req, res, record, clientSignal: client.signal, startedMs };
   if (applyCors(ctx.config.cors?.origins, req, res)) return;
   const route = ROUTES.find((r) => r.path === path);

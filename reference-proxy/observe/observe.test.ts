@@ -12,6 +12,11 @@ describe('formatLogLine', () => {
     expect(JSON.parse(line)).toMatchObject({ time: '1970-01-01T00:00:00.000Z', level: 'error', requestId: 'req_1', attempts: 2, failovers: ['connect'] });
     expect(JSON.parse(formatLogLine({ ...record, status: 200 }, new Date(0))).level).toBe('info');
   });
+  it('puts time, level and msg first, then the record fields in their order', () => {
+    expect(formatLogLine(newRecord('r1', 'GET', '/v1/models'), new Date(0))).toBe(
+      '{"time":"1970-01-01T00:00:00.000Z","level":"info","msg":"request","requestId":"r1","method":"GET","path":"/v1/models","attempts":0,"failovers":[],"status":0}',
+    );
+  });
 });
 
 describe('redactSecrets', () => {

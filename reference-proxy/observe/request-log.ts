@@ -27,6 +27,7 @@ export function newRecord(requestId: string, method: string, path: string): Requ
   return { requestId, method, path, attempts: 0, failovers: [], status: 0 };
 }
 
+/** The record's own JSON after three leading fields; joining strings is cheaper than copying the record into a new object per request. */
 export function formatLogLine(record: RequestRecord, at: Date): string {
-  return JSON.stringify({ time: at.toISOString(), level: record.status >= 500 ? 'error' : 'info', msg: 'request', ...record });
+  return `{"time":"${at.toISOString()}","level":"${record.status >= 500 ? 'error' : 'info'}","msg":"request",${JSON.stringify(record).slice(1)}`;
 }

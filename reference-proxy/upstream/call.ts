@@ -59,7 +59,14 @@ export const MAX_RESPONSE_BYTES = 64 * 2 ** 20;
 
 /** Reads a whole (non-stream or error) body; failures are classified like connection errors. */
 export async function readText(res: UpstreamResponse, attempt: AttemptSignal, maxBytes = MAX_RESPONSE_BYTES): Promise<string> {
-  if (Number(headerValue(res.headers, 'content-length')) > maxBytes) return tooLarge(res);
+  const declared = Number(headerValue(res.headers, 'content-length'));
+  if (declared > maxBytes) return tooLarge(res);
+  try {
+    // the HTTP parser delivers no more than a declared length: read whole, no iterator per chunk
+    if (Number.isInteger(declared)) return await res.body.text();
+  } catch (error) {
+    throw new UpstreamFailure(classifyUpstreamError(error, attempt.reason()), { cause: error });
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   try {
