@@ -1,7 +1,9 @@
 // One load client: opens a numbered stream through the proxy, checks it chunk by chunk, and opens
 // the next as soon as one ends, until the deadline. Some streams are aborted mid-way on purpose;
-// the moment of each abort is recorded so the upstream's view can be matched against it.
+// the moment of each abort is recorded (on the clock the upstream's process shares) so the
+// upstream's view can be matched against it.
 import { type Dispatcher, request } from 'undici';
+import { epochMs } from './shared-clock.ts';
 import { SsePayloads, StreamChecker, type StreamTally } from './stream-check.ts';
 
 export interface ClientPlan {
@@ -18,7 +20,7 @@ export interface ClientPlan {
 export interface StreamResult {
   streamId: string;
   tally: StreamTally;
-  /** performance.now() at the deliberate abort */
+  /** epochMs() right before the deliberate abort */
   abortedAt?: number;
   /** why the stream failed, when it did and was not aborted on purpose */
   error?: string;
@@ -55,7 +57,7 @@ async function runStream(plan: ClientPlan, streamId: string, abortAfter: number 
     for await (const text of res.body) {
       for (const payload of sse.push(text as string)) checker.see(payload);
       if (abortAfter !== undefined && checker.tally.verified >= abortAfter) {
-        abortedAt = performance.now();
+        abortedAt = epochMs();
         controller.abort();
         break;
       }

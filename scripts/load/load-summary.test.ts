@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LoadTally, percentile } from './load-summary.ts';
+import { formatSummary, LoadTally, percentile } from './load-summary.ts';
 import type { StreamTally } from './stream-check.ts';
 
+const lag = { client: { p50: 0, p99: 1, max: 2 } };
 const clean: StreamTally = { verified: 5, lost: 0, duplicated: 0, reordered: 0, foreign: 0, done: true, errorEvent: false };
 
 describe('LoadTally', () => {
@@ -9,7 +10,7 @@ describe('LoadTally', () => {
     const tally = new LoadTally();
     tally.add({ streamId: 'a', tally: clean });
     tally.add({ streamId: 'b', tally: { ...clean, verified: 2, done: false }, abortedAt: 1000 });
-    const s = tally.summarize({ clients: 1, seconds: 1, closedEarly: new Map([['b', 1004]]) });
+    const s = tally.summarize({ clients: 1, seconds: 1, closedEarly: new Map([['b', 1004]]), loopLagMs: lag });
     expect(s).toMatchObject({ streamsCompleted: 1, streamsAborted: 1, chunksVerified: 7, abortsUnseen: 0, abortDelayMs: { p50: 4, count: 1 } });
     expect(s.goalsMissed).toEqual([]);
   });
@@ -20,8 +21,20 @@ describe('LoadTally', () => {
     tally.add({ streamId: 'b', tally: clean, error: 'no_done' });
     tally.add({ streamId: 'c', tally: clean, abortedAt: 0 });
     tally.add({ streamId: 'd', tally: clean, abortedAt: 0 });
-    const s = tally.summarize({ clients: 1, seconds: 1, closedEarly: new Map([['c', 250], ['x', 5]]) });
+    const s = tally.summarize({ clients: 1, seconds: 1, closedEarly: new Map([['c', 250], ['x', 5]]), loopLagMs: lag });
     expect(s.goalsMissed.join('\n')).toMatch(/lost: 1[\s\S]*abortsUnseen: 1[\s\S]*unexplainedUpstreamCloses: 1[\s\S]*errors: 1[\s\S]*abort propagation p99 250/);
+  });
+});
+
+describe('formatSummary', () => {
+  it("shows each process's event-loop lag and the proxy's RSS at start, peak and end", () => {
+    const tally = new LoadTally();
+    tally.add({ streamId: 'a', tally: clean });
+    const mib = 1024 * 1024;
+    const s = tally.summarize({ clients: 1, seconds: 1, closedEarly: new Map(), loopLagMs: { ...lag, upstream: { p50: 1, p99: 30, max: 45 } }, proxyRss: { start: 60 * mib, peak: 200 * mib, end: 120 * mib } });
+    const text = formatSummary(s);
+    expect(text).toContain('event-loop lag: client p50 0.0 ms, p99 1.0 ms, max 2.0 ms; upstream p50 1.0 ms, p99 30.0 ms, max 45.0 ms; proxy n/a');
+    expect(text).toContain('proxy RSS: start 60 MiB, peak 200 MiB, end 120 MiB');
   });
 });
 

@@ -2,6 +2,7 @@
 // goals: no lost, duplicated, reordered or foreign chunk, no unexplained error, every abort seen
 // by the upstream, abort propagation p99 under the goal.
 import type { StreamResult } from './load-client.ts';
+import { formatLag, type LagStats } from './loop-lag.ts';
 
 export const ABORT_DELAY_GOAL_MS = 100;
 
@@ -20,9 +21,24 @@ export interface LoadSummary {
   abortsUnseen: number;
   /** early closes the upstream saw that no client asked for */
   unexplainedUpstreamCloses: number;
+  /** client's abort() to the upstream's socket close, both on the shared epoch clock */
   abortDelayMs: { p50: number; p99: number; max: number; count: number };
-  proxyRssBytes?: number;
+  /** how late each process's event loop ran; a lagging client or upstream inflates the abort delay */
+  loopLagMs: LoopLags;
+  proxyRssBytes?: RssSamples;
   goalsMissed: string[];
+}
+
+export interface LoopLags {
+  client: LagStats;
+  upstream?: LagStats;
+  proxy?: LagStats;
+}
+
+export interface RssSamples {
+  start: number;
+  peak: number;
+  end: number;
 }
 
 export class LoadTally {
@@ -37,7 +53,7 @@ export class LoadTally {
     return this.results.length;
   }
 
-  summarize(run: { clients: number; seconds: number; closedEarly: Map<string, number>; proxyRssBytes?: number }): LoadSummary {
+  summarize(run: { clients: number; seconds: number; closedEarly: Map<string, number>; loopLagMs: LoopLags; proxyRss?: RssSamples }): LoadSummary {
     const sum = (f: (r: StreamResult) => number) => this.results.reduce((total, r) => total + f(r), 0);
     const errorsByKind: Record<string, number> = {};
     for (const r of this.results) if (r.error) errorsByKind[r.error] = (errorsByKind[r.error] ?? 0) + 1;
@@ -61,7 +77,8 @@ export class LoadTally {
       abortsUnseen: aborted.length - delays.length,
       unexplainedUpstreamCloses: [...run.closedEarly.keys()].filter((id) => !abortedIds.has(id)).length,
       abortDelayMs: { p50: percentile(delays, 50), p99: percentile(delays, 99), max: delays.length ? Math.max(...delays) : 0, count: delays.length },
-      proxyRssBytes: run.proxyRssBytes,
+      loopLagMs: run.loopLagMs,
+      proxyRssBytes: run.proxyRss,
       goalsMissed: [],
     };
     summary.goalsMissed = goalsMissed(summary);
@@ -89,14 +106,16 @@ export function percentile(values: number[], p: number): number {
 }
 
 export function formatSummary(s: LoadSummary): string {
-  const mb = (b?: number) => (b === undefined ? 'n/a' : `${(b / 1024 / 1024).toFixed(0)} MiB`);
+  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+  const rss = s.proxyRssBytes;
   return [
     `streams: ${s.streamsCompleted} completed, ${s.streamsAborted} aborted on purpose (${s.clients} clients, ${s.seconds} s)`,
     `chunks verified: ${s.chunksVerified}; lost ${s.lost}, duplicated ${s.duplicated}, reordered ${s.reordered}, foreign ${s.foreign}`,
     `errors: ${Object.keys(s.errorsByKind).length === 0 ? 'none' : JSON.stringify(s.errorsByKind)}`,
     `aborts seen by the upstream: ${s.abortDelayMs.count}/${s.streamsAborted}; unexplained upstream closes: ${s.unexplainedUpstreamCloses}`,
     `abort propagation delay: p50 ${s.abortDelayMs.p50.toFixed(1)} ms, p99 ${s.abortDelayMs.p99.toFixed(1)} ms, max ${s.abortDelayMs.max.toFixed(1)} ms`,
-    `proxy RSS: ${mb(s.proxyRssBytes)}`,
+    `event-loop lag: client ${formatLag(s.loopLagMs.client)}; upstream ${formatLag(s.loopLagMs.upstream)}; proxy ${formatLag(s.loopLagMs.proxy)}`,
+    `proxy RSS: ${rss === undefined ? 'n/a' : `start ${mb(rss.start)}, peak ${mb(rss.peak)}, end ${mb(rss.end)}`}`,
     s.goalsMissed.length === 0 ? 'all goals met' : `GOALS MISSED:\n  ${s.goalsMissed.join('\n  ')}`,
   ].join('\n');
 }

@@ -1,13 +1,13 @@
 // The load test's backend: streams `chunks` numbered chunks (`seq`, and the `stream_id` the client
 // put in its request's metadata) with a delay between them, then [DONE]. It records when it sees a
-// stream's connection close before the end (the proxy propagating a client's abort).
+// stream's connection close before the end (the proxy propagating a client's abort), on the clock
+// shared across processes, the moment the socket's close event fires.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { epochMs } from './shared-clock.ts';
 
 export interface NumberedUpstream {
   baseUrl: string;
-  /** stream id -> performance.now() when the upstream saw that stream closed early */
-  closedEarly: Map<string, number>;
   /** streams completed to [DONE] */
   completed(): number;
   close(): Promise<void>;
@@ -16,6 +16,8 @@ export interface NumberedUpstream {
 export interface UpstreamOptions {
   chunks: number;
   delayMs: number;
+  /** a stream's connection closed before its end; `atEpochMs` from epochMs() */
+  onClosedEarly: (streamId: string, atEpochMs: number) => void;
 }
 
 export function numberedChunk(streamId: string, seq: number, last: boolean): string {
@@ -31,10 +33,9 @@ export function numberedChunk(streamId: string, seq: number, last: boolean): str
 }
 
 export async function startNumberedUpstream(opts: UpstreamOptions): Promise<NumberedUpstream> {
-  const closedEarly = new Map<string, number>();
   let completed = 0;
   const server = createServer((req, res) => {
-    void serve(req, res, opts, closedEarly).then((done) => {
+    void serve(req, res, opts).then((done) => {
       if (done) completed++;
     });
   });
@@ -42,7 +43,6 @@ export async function startNumberedUpstream(opts: UpstreamOptions): Promise<Numb
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
-    closedEarly,
     completed: () => completed,
     close: () =>
       new Promise<void>((resolve) => {
@@ -52,13 +52,13 @@ export async function startNumberedUpstream(opts: UpstreamOptions): Promise<Numb
   };
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, opts: UpstreamOptions, closedEarly: Map<string, number>): Promise<boolean> {
+async function serve(req: IncomingMessage, res: ServerResponse, opts: UpstreamOptions): Promise<boolean> {
   let text = '';
   for await (const part of req) text += part;
   const streamId = String((JSON.parse(text) as { metadata?: { load_stream?: unknown } }).metadata?.load_stream ?? 'unknown');
   let finished = false;
   res.on('close', () => {
-    if (!finished) closedEarly.set(streamId, performance.now());
+    if (!finished) opts.onClosedEarly(streamId, epochMs());
   });
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   for (let seq = 0; seq < opts.chunks; seq++) {

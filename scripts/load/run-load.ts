@@ -1,21 +1,30 @@
 // Runs the load: `clients` concurrent clients stream through the proxy until the time is up, on a
-// shared undici Agent with a connection per client. Progress is reported every few seconds.
+// shared undici Agent with a connection per client. Progress is reported every few seconds, with
+// the proxy's RSS and the event-loop lag of every process taking part.
 import { Agent } from 'undici';
 import { runClient } from './load-client.ts';
-import { LoadTally, type LoadSummary } from './load-summary.ts';
-import type { NumberedUpstream } from './numbered-upstream.ts';
+import { type LoopLags, LoadTally, type LoadSummary, type RssSamples } from './load-summary.ts';
+import { startLagMonitor } from './loop-lag.ts';
+
+/** What the driver knows of the upstream: its early closes (epoch ms) and completed streams. */
+export interface UpstreamView {
+  closedEarly: Map<string, number>;
+  completed(): number;
+}
 
 export interface LoadOptions {
   proxyUrl: string;
-  upstream: NumberedUpstream;
+  upstream: UpstreamView;
   clients: number;
   seconds: number;
   chunks: number;
   abortFraction: number;
   progressEveryMs?: number;
   onProgress?: (line: string) => void;
-  /** sampled with each progress line and at the end; the summary reports the peak */
+  /** sampled at the start, with each progress line and at the end */
   proxyRss?: () => number | undefined;
+  /** the other processes' event-loop lag, as they last reported it */
+  otherLags?: () => Omit<LoopLags, 'client'>;
 }
 
 /** How long the upstream gets to notice the last aborts once the clients are done. */
@@ -23,20 +32,21 @@ const ABORT_SETTLE_MS = 2_000;
 
 export async function runLoad(opts: LoadOptions): Promise<LoadSummary> {
   const dispatcher = new Agent({ connections: opts.clients + 16, keepAliveTimeout: 30_000 });
+  const clientLag = startLagMonitor();
   const tally = new LoadTally();
   const aborted: string[] = [];
   const started = performance.now();
   const deadline = started + opts.seconds * 1000;
-  let peakRss: number | undefined;
-  const sampleRss = () => {
-    const rss = opts.proxyRss?.();
-    if (rss !== undefined) peakRss = Math.max(peakRss ?? 0, rss);
-    return rss;
-  };
+  const rss = new RssTracker(opts.proxyRss);
+  const lags = (): LoopLags => ({ client: clientLag.stats(), ...opts.otherLags?.() });
   const progress = setInterval(() => {
-    const rss = sampleRss();
+    const now = rss.sample();
     const elapsed = ((performance.now() - started) / 1000).toFixed(0);
-    opts.onProgress?.(`${elapsed}s: ${tally.streams} streams, ${opts.upstream.completed()} completed upstream${rss ? `, proxy RSS ${(rss / 1024 / 1024).toFixed(0)} MiB` : ''}`);
+    const { client, upstream, proxy } = lags();
+    opts.onProgress?.(
+      `${elapsed}s: ${tally.streams} streams, ${opts.upstream.completed()} completed upstream${now ? `, proxy RSS ${(now / 1024 / 1024).toFixed(0)} MiB` : ''}; ` +
+        `loop lag p99 client ${formatP99(client)}, upstream ${formatP99(upstream)}, proxy ${formatP99(proxy)}`,
+    );
   }, opts.progressEveryMs ?? 5_000);
   try {
     const clients = Array.from({ length: opts.clients }, (_, clientId) =>
@@ -49,13 +59,41 @@ export async function runLoad(opts: LoadOptions): Promise<LoadSummary> {
     await settleAborts(opts.upstream, aborted);
   } finally {
     clearInterval(progress);
+    clientLag.stop();
     await dispatcher.close();
   }
-  sampleRss();
-  return tally.summarize({ clients: opts.clients, seconds: opts.seconds, closedEarly: opts.upstream.closedEarly, proxyRssBytes: peakRss });
+  rss.sample();
+  return tally.summarize({ clients: opts.clients, seconds: opts.seconds, closedEarly: opts.upstream.closedEarly, proxyRss: rss.samples(), loopLagMs: lags() });
 }
 
-async function settleAborts(upstream: NumberedUpstream, aborted: string[]): Promise<void> {
+class RssTracker {
+  private start: number | undefined;
+  private peak: number | undefined;
+  private end: number | undefined;
+
+  constructor(private readonly read: (() => number | undefined) | undefined) {
+    this.start = this.sample();
+  }
+
+  sample(): number | undefined {
+    const rss = this.read?.();
+    if (rss !== undefined) {
+      this.peak = Math.max(this.peak ?? 0, rss);
+      this.end = rss;
+    }
+    return rss;
+  }
+
+  samples(): RssSamples | undefined {
+    return this.start === undefined ? undefined : { start: this.start, peak: this.peak!, end: this.end! };
+  }
+}
+
+function formatP99(lag: { p99: number } | undefined): string {
+  return lag === undefined ? 'n/a' : `${lag.p99.toFixed(0)} ms`;
+}
+
+async function settleAborts(upstream: UpstreamView, aborted: string[]): Promise<void> {
   const until = performance.now() + ABORT_SETTLE_MS;
   while (performance.now() < until && aborted.some((id) => !upstream.closedEarly.has(id))) {
     await new Promise((resolve) => setTimeout(resolve, 20));

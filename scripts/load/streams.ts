@@ -1,16 +1,16 @@
 // Streaming load through the proxy: N clients (default 1000) for D seconds (default 60) against
 // an upstream that numbers its chunks; verifies that no chunk is lost, duplicated or reordered,
 // that no stream fails unexplained, and that aborts reach the upstream quickly (p99 < 100 ms).
+// The clients (this process), the proxy and the upstream each run in their own process, so the
+// abort delay is measured from the client's abort() to the upstream's socket close on a clock they
+// share, and each process's event-loop lag is reported beside it.
 //   npx tsx scripts/load/streams.ts [--clients 1000] [--seconds 60] [--json out.json]
 // Exit code 0 when every goal is met, 1 when one is missed, 2 when the run itself broke.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { rssBytes } from '../bench/proc-stat.ts';
+import { type LoadProcess, startProxyProcess, startUpstreamProcess } from './load-process.ts';
 import { formatSummary } from './load-summary.ts';
-import { startNumberedUpstream } from './numbered-upstream.ts';
 import { runLoad } from './run-load.ts';
 
 const options = new Command()
@@ -24,15 +24,21 @@ const options = new Command()
   .opts<{ clients: string; seconds: string; chunks: string; delayMs: string; abortFraction: string; json?: string }>();
 
 const clients = Number(options.clients);
-const upstream = await startNumberedUpstream({ chunks: Number(options.chunks), delayMs: Number(options.delayMs) });
-const proxy = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./proxy-main.ts', import.meta.url)), upstream.baseUrl, String(clients * 2)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
+const started: LoadProcess[] = [];
+const stopAll = () => Promise.all(started.map((p) => p.stop()));
+// Ctrl-C: stop the helper processes by their PIDs before leaving
+process.once('SIGINT', () => {
+  console.error('load: interrupted; stopping the proxy and the upstream.');
+  void stopAll().then(() => process.exit(130));
 });
 try {
-  const proxyUrl = await firstLine(proxy).then((line) => (JSON.parse(line) as { url: string }).url);
-  console.log(`load: ${clients} clients for ${options.seconds} s through ${proxyUrl} (proxy pid ${proxy.pid})`);
+  const upstream = await startUpstreamProcess({ chunks: Number(options.chunks), delayMs: Number(options.delayMs) });
+  started.push(upstream);
+  const proxy = await startProxyProcess(upstream.url, clients * 2);
+  started.push(proxy);
+  console.log(`load: ${clients} clients for ${options.seconds} s through ${proxy.url} (proxy pid ${proxy.pid}, upstream pid ${upstream.pid})`);
   const summary = await runLoad({
-    proxyUrl,
+    proxyUrl: proxy.url,
     upstream,
     clients,
     seconds: Number(options.seconds),
@@ -40,6 +46,7 @@ try {
     abortFraction: Number(options.abortFraction),
     onProgress: (line) => console.log(line),
     proxyRss: () => readRss(proxy.pid),
+    otherLags: () => ({ upstream: upstream.lag(), proxy: proxy.lag() }),
   });
   console.log(formatSummary(summary));
   if (options.json) writeFileSync(options.json, `${JSON.stringify(summary, null, 2)}\n`);
@@ -48,24 +55,12 @@ try {
   console.error(`load: the run broke (${(error as Error).message}); nothing was measured.`);
   process.exitCode = 2;
 } finally {
-  proxy.kill('SIGTERM');
-  await upstream.close();
+  await stopAll();
 }
 
-function firstLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', (line) => {
-      lines.close();
-      resolve(line);
-    });
-    child.once('exit', (code) => reject(new Error(`the proxy exited with code ${code} before listening`)));
-  });
-}
-
-function readRss(pid: number | undefined): number | undefined {
+function readRss(pid: number): number | undefined {
   try {
-    return pid === undefined ? undefined : rssBytes(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return rssBytes(readFileSync(`/proc/${pid}/status`, 'utf8'));
   } catch {
     return undefined;
   }
