@@ -43,7 +43,8 @@ async function runStream(plan: ClientPlan, streamId: string, abortAfter: number 
   try {
     const res = await request(`${plan.baseUrl}/chat/completions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      // the proxy takes it as its request id, so its log lines can be matched to the stream
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-request-id': streamId },
       body: JSON.stringify({ model: 'load-model', stream: true, messages: [{ role: 'user', content: 'Count.' }], metadata: { load_stream: streamId } }),
       dispatcher: plan.dispatcher,
       signal: controller.signal,
