@@ -3,7 +3,7 @@
 // schema says it went wrong.
 import type { CheckInput, Exchange, Verdict } from '../../types.ts';
 import { validate, type SchemaName } from '../../schemas/validate.ts';
-import { fail, show, skip } from '../verdict.ts';
+import { fail, pass, show, skip } from '../verdict.ts';
 
 /** `application/json`, with or without parameters such as `; charset=utf-8`. */
 export function isJsonContentType(headers: Record<string, string>): boolean {
@@ -71,3 +71,21 @@ export function valueAt(value: unknown, pointer: string): unknown {
   }
   return at;
 }
+
+/** A 200 with a JSON content type, or a failure naming `what` answered otherwise and what that costs a client. */
+export function okJsonVerdict(exchange: Exchange, what: string, consequence: string): Verdict {
+  if (exchange.status !== 200) {
+    return fail(`${what} answered HTTP ${exchange.status}; ${consequence}`, {
+      expected: 'HTTP 200',
+      received: `HTTP ${exchange.status}: ${show(exchange.bodyText, 160)}`,
+    });
+  }
+  if (!isJsonContentType(exchange.headers)) {
+    return fail(`${what} did not declare a JSON content type`, {
+      expected: 'content-type: application/json',
+      received: `content-type: ${exchange.headers['content-type'] ?? '(none)'}`,
+    });
+  }
+  return pass();
+}
+

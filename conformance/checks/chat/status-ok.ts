@@ -1,7 +1,6 @@
 // A plain chat completion must succeed with JSON; everything else in the suite builds on it.
 import type { Check } from '../../types.ts';
-import { isJsonContentType } from './body.ts';
-import { fail, pass, show } from '../verdict.ts';
+import { okJsonVerdict } from './body.ts';
 
 export const chatStatusOk: Check = {
   id: 'chat.status-ok',
@@ -11,18 +10,6 @@ export const chatStatusOk: Check = {
   spec: 'OpenAPI createChatCompletion (200 application/json)',
   kind: 'protocol',
   run({ exchange }) {
-    if (exchange.status !== 200) {
-      return fail(`the chat completion answered HTTP ${exchange.status} instead of a completion`, {
-        expected: 'HTTP 200',
-        received: `HTTP ${exchange.status}: ${show(exchange.bodyText, 160)}`,
-      });
-    }
-    if (!isJsonContentType(exchange.headers)) {
-      return fail('the chat completion did not declare a JSON content type', {
-        expected: 'content-type: application/json',
-        received: `content-type: ${exchange.headers['content-type'] ?? '(none)'}`,
-      });
-    }
-    return pass();
+    return okJsonVerdict(exchange, 'the chat completion', 'clients get an error instead of a completion');
   },
 };
