@@ -14,6 +14,7 @@ const commands = {
   replay: () => import('./replay-command.ts'),
   proxy: () => import('./proxy-command.ts'),
   certify: () => import('./certify-command.ts'),
+  merge: () => import('./merge-command.ts'),
 };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -114,6 +115,16 @@ Examples:
     .action(async (flags) => {
       const { proxyCommand } = await commands.proxy();
       process.exitCode = await proxyCommand(flags);
+    });
+
+  program
+    .command('merge')
+    .description('join the results.json of several runs (e.g. one CI job per target) into one matrix report')
+    .argument('<results...>', 'results.json files written by dropin run')
+    .option('--out <dir>', 'report directory (default ./dropin-report)')
+    .action(async (files, flags) => {
+      const { mergeCommand } = await commands.merge();
+      process.exitCode = await mergeCommand(files, flags);
     });
 
   program

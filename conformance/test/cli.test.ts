@@ -146,3 +146,20 @@ describe('--baseline', () => {
   });
 });
 
+describe('dropin merge', () => {
+  it('joins runs made apart (one CI job per target) into one matrix', async () => {
+    const dir = tmp();
+    const a = await dropin(['run', '--emulator', '--only', 'chat,streaming', '--out', join(dir, 'a')]);
+    const b = await dropin(['run', '--emulator', 'ollama', '--only', 'chat,streaming', '--out', join(dir, 'b')]);
+    expect([a.code, b.code]).toEqual([0, 1]);
+    const merged = await dropin(['merge', join(dir, 'a', 'results.json'), join(dir, 'b', 'results.json'), '--out', join(dir, 'all')]);
+    expect(merged.code).toBe(1);
+    const results = JSON.parse(readFileSync(join(dir, 'all', 'results.json'), 'utf8'));
+    expect(results.targets.map((t: { name: string }) => t.name)).toEqual(['emulator', 'emulator-ollama']);
+    expect(readFileSync(join(dir, 'all', 'report.md'), 'utf8')).toMatch(/emulator-ollama/);
+    const bad = await dropin(['merge', join(dir, 'all', 'report.md')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/not a dropin results.json|cannot read/);
+  });
+});
+

@@ -24,4 +24,12 @@ describe('docs/examples', () => {
     expect(steps.some((s) => s.run?.includes('dropin run --config dropin.yaml'))).toBe(true);
     expect(steps.some((s) => s.run?.includes('GITHUB_STEP_SUMMARY'))).toBe(true);
   });
+  it('the matrix workflow runs one job per target and merges their results', () => {
+    const wf = parse(readFileSync(`${root}docs/examples/github-actions-matrix.yml`, 'utf8'));
+    expect(wf.jobs.target.strategy.matrix.include.length).toBeGreaterThan(1);
+    expect(wf.jobs.matrix.needs).toBe('target');
+    const runs: string[] = wf.jobs.matrix.steps.map((s: { run?: string }) => s.run ?? '');
+    expect(runs.some((r) => r.includes('dropin merge report-*/results.json'))).toBe(true);
+  });
 });
+
