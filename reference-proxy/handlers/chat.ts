@@ -2,6 +2,7 @@
 // go — then the attempt loop does the rest.
 import type { IncomingHttpHeaders } from 'node:http';
 import { authenticate, authorizeModel } from '../auth/authenticate.ts';
+import { rateLimitError } from '../auth/rate-limit.ts';
 import { ProxyError } from '../errors.ts';
 import { planRoute } from '../routing/plan.ts';
 import { estimatePromptTokens } from '../routing/estimate-tokens.ts';
@@ -19,12 +20,14 @@ export async function handleChat(ctx: ProxyContext, ex: Exchange): Promise<void>
   if (key) {
     authorizeModel(key, request.model);
     const verdict = ctx.limiter.take(key, estimatePromptTokens(request));
-    if (!verdict.ok) throw rateLimited(verdict.retryAfterSeconds);
+    if (!verdict.ok) throw rateLimitError(key, verdict);
   }
   checkSafety(ctx, request);
   const plan = planRoute(ctx.config, { body: request, headers: flatHeaders(ex.req.headers) }, ctx.health);
   ex.record.rule = plan.rule;
   await runAttempts(ctx, ex, request, plan);
+  // the completion is only known now: it counts against the key's tokens per minute too
+  if (key && ex.record.tokens) ctx.limiter.charge(key, ex.record.tokens.completion);
 }
 
 function checkSafety(ctx: ProxyContext, request: ChatRequest): void {
@@ -34,14 +37,6 @@ function checkSafety(ctx: ProxyContext, request: ChatRequest): void {
   throw new ProxyError(400, 'Your request was rejected by the content policy of this proxy. Rephrase the request and try again.', {
     param: 'messages',
     code: 'content_policy_violation',
-  });
-}
-
-function rateLimited(retryAfterSeconds: number): ProxyError {
-  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-  return new ProxyError(429, `Rate limit reached for this API key. Retry in ${seconds} s, or ask the proxy operator for a higher limit.`, {
-    code: 'rate_limit_exceeded',
-    headers: { 'retry-after': String(seconds) },
   });
 }
 
