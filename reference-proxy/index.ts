@@ -24,7 +24,7 @@ export interface RunningProxy {
 export async function startProxy(config: ProxyConfig, opts: { log?: (line: string) => void } = {}): Promise<RunningProxy> {
   const stdoutLog = opts.log ? undefined : createLineBuffer((chunk) => process.stdout.write(chunk));
   const health = new HealthTracker(config.health);
-  const metrics = createMetrics(health);
+  const metrics = createMetrics(health, config.backends.map((b) => b.name));
   const ctx: ProxyContext = {
     config,
     health,

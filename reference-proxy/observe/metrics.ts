@@ -19,7 +19,8 @@ export interface ProxyMetrics {
   cost: Counter<'backend'>;
 }
 
-export function createMetrics(health: HealthTracker): ProxyMetrics {
+/** `backends`: every configured backend, so the circuit gauge shows the ones no request has reached yet. */
+export function createMetrics(health: HealthTracker, backends: string[] = []): ProxyMetrics {
   const registry = new Registry();
   const registers = [registry];
   const seconds = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
@@ -29,7 +30,8 @@ export function createMetrics(health: HealthTracker): ProxyMetrics {
     labelNames: ['backend'],
     registers,
     collect() {
-      for (const s of health.snapshot()) this.set({ backend: s.backend }, CIRCUIT_VALUE[s.state]);
+      const names = new Set([...backends, ...health.snapshot().map((s) => s.backend)]);
+      for (const backend of names) this.set({ backend }, CIRCUIT_VALUE[health.state(backend)]);
     },
   });
   return {

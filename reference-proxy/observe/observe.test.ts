@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatLogLine, newRecord } from './request-log.ts';
 import { redactSecrets } from './redact.ts';
-import { estimateCost } from './metrics.ts';
+import { createMetrics, estimateCost } from './metrics.ts';
+import { HealthTracker } from '../health/tracker.ts';
 import type { BackendConfig } from '../types.ts';
 
 describe('formatLogLine', () => {
@@ -35,5 +36,16 @@ describe('estimateCost', () => {
   });
   it('is zero without a price', () => {
     expect(estimateCost({ name: 'local' } as BackendConfig, { prompt_tokens: 10, completion_tokens: 10 })).toBe(0);
+  });
+});
+
+describe('the circuit gauge', () => {
+  it('lists every configured backend, also those no request has reached yet', async () => {
+    const health = new HealthTracker({ failureThreshold: 1, cooldownMs: 60_000, probeIntervalMs: 0 });
+    const metrics = createMetrics(health, ['idle', 'busy']);
+    health.recordFailure('busy');
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/dropin_circuit_state\{backend="idle"\} 0/);
+    expect(text).toMatch(/dropin_circuit_state\{backend="busy"\} 2/);
   });
 });
