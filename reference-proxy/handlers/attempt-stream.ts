@@ -25,8 +25,10 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
   const observer = new StreamObserver({ collectContent: buffering, filter });
   const splitter = new SseSplitter();
   const held: string[] = [];
+  let heldChars = 0;
   const pending: Buffer[] = [];
   let blocked = false;
+  let oversized = false;
 
   // Returns false to stop reading: the filter blocked, an event is not JSON, or the first event
   // is an error (fail over).
@@ -36,8 +38,11 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
       if (observer.malformed || (observer.error && !out.started)) return false;
       // an error event may quote the credential the backend was sent
       const safe = observer.error ? redactSecrets(payload, a.ctx.secrets) : payload;
-      if (buffering) held.push(safe);
-      else await out.write(frame(safe));
+      if (buffering) {
+        held.push(safe);
+        heldChars += safe.length;
+        if (heldChars > MAX_BUFFERED_CHARS) return !(oversized = true);
+      } else await out.write(frame(safe));
     }
     return true;
   };
@@ -50,7 +55,7 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
       }
       for (const data of splitter.push(chunk)) if (!(await deliver(normalizer.event(data)))) break reading;
     }
-    if (!blocked && !(observer.error && !out.started)) await deliver(normalizer.end());
+    if (!blocked && !oversized && !(observer.error && !out.started)) await deliver(normalizer.end());
   } catch (error) {
     const kind = classifyUpstreamError(error, a.signal.reason());
     if (kind === 'aborted') return { kind: 'aborted' };
@@ -59,6 +64,7 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
     return { kind: 'served', usage: observer.usage, streamFailed: kind };
   }
 
+  if (oversized) return failure('too_large', `a structured-output stream held for validation grew past ${MAX_BUFFERED_CHARS} characters`, { unhealthy: false });
   if (blocked) {
     for (const payload of held) await out.write(frame(payload));
     await out.write(frame(contentFilterChunk(observer.meta)));
@@ -91,6 +97,9 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
   out.end();
   return { kind: 'served', usage: observer.usage };
 }
+
+/** Guard 'buffer' mode holds a whole structured answer; no sane one comes near this. */
+export const MAX_BUFFERED_CHARS = 16 * 1024 * 1024;
 
 /** Bytes held back while waiting for the first event; a stream with none by then is not one. */
 const MAX_BYTES_BEFORE_FIRST_EVENT = 1 << 20;

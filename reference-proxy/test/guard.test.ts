@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chunk, completion, json, sse } from './helpers/replies.ts';
 import { chatBody, postChat, ssePayloads, startTestProxy, type TestProxy } from './helpers/proxy.ts';
 import { startUpstream, type Reply } from './helpers/upstream.ts';
+import { MAX_BUFFERED_CHARS } from '../handlers/attempt-stream.ts';
 
 const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -45,6 +46,16 @@ describe('output guard', () => {
     const text = payloads.filter((p) => p !== '[DONE]').map((p) => JSON.parse(p).choices[0]?.delta?.content ?? '').join('');
     expect(text).toBe('{"ok":1}');
     expect(payloads.at(-1)).toBe('[DONE]');
+  });
+
+  it('gives up on a structured stream too big to hold for validation, and fails over', async () => {
+    const piece = chunk({ content: 'x'.repeat(1 << 16) });
+    const huge = sse([chunk({ role: 'assistant', content: '' }), ...Array.from({ length: (MAX_BUFFERED_CHARS >> 16) + 8 }, () => piece), chunk({}, 'stop'), '[DONE]']);
+    const proxy = await twoBackends(huge, streamOf('{"ok":1}'));
+    const res = await postChat(proxy, chatBody({ ...jsonMode, stream: true }));
+    const text = ssePayloads(await res.text()).filter((p) => p !== '[DONE]').map((p) => JSON.parse(p).choices[0]?.delta?.content ?? '').join('');
+    expect(text).toBe('{"ok":1}');
+    expect(JSON.parse(proxy.logs.at(-1)!)).toMatchObject({ backend: 'b', failovers: ['too_large'] });
   });
 
   it('streams structured output unvalidated in pass mode', async () => {
