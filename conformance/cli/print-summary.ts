@@ -29,6 +29,13 @@ export function summaryText(run: RunResult, reportPaths: string[]): string {
       if (c.expected !== undefined) lines.push(`    expected: ${c.expected}`);
       if (c.received !== undefined) lines.push(`    received: ${c.received}${c.pointer ? `  at ${c.pointer}` : ''}`);
     }
+    const errors = t.checks.filter((c) => c.status === 'error');
+    if (errors.length) {
+      const reasons = [...new Set(errors.map((c) => c.message ?? 'no message'))];
+      lines.push(`${t.name}: ${errors.length} checks could not be judged (the request or the harness failed, not the endpoint's conformance):`);
+      for (const reason of reasons.slice(0, 3)) lines.push(`    ${reason}`);
+      if (reasons.length > 3) lines.push(`    … and ${reasons.length - 3} more reasons, see report.html`);
+    }
     const u = t.usage;
     lines.push(`${t.name}: ${(t.durationMs / 1000).toFixed(1)} s, ${u.requests} requests, ${u.total_tokens} tokens (${u.prompt_tokens} prompt + ${u.completion_tokens} completion)`);
   }

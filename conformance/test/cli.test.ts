@@ -163,3 +163,13 @@ describe('dropin merge', () => {
   });
 });
 
+describe('an endpoint that cannot be reached', () => {
+  it('exits 2 and says why, once, with what to check', async () => {
+    const r = await dropin(['run', '--base-url', 'http://127.0.0.1:9/v1', '--model', 'm', '--out', join(tmp(), 'r')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/checks could not be judged/);
+    expect(r.stdout).toMatch(/could not connect to http:\/\/127\.0\.0\.1:9/);
+    expect(r.stdout.match(/could not connect/g)).toHaveLength(1);
+  });
+});
+
