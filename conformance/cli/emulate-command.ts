@@ -9,6 +9,7 @@ export interface EmulateFlags {
   profile?: string;
   quirk?: string[];
   delay?: string;
+  requireKey?: string;
 }
 
 export async function emulateCommand(flags: EmulateFlags): Promise<number> {
@@ -26,6 +27,7 @@ export async function emulateCommand(flags: EmulateFlags): Promise<number> {
     profile: flags.profile as ProfileName | undefined,
     quirks: (flags.quirk ?? []) as QuirkName[],
     chunkDelayMs: delay,
+    apiKey: flags.requireKey,
   });
   process.stdout.write(`dropin emulator listening on ${emulator.url} (profile ${flags.profile ?? 'spec'}${flags.quirk?.length ? `, quirks ${flags.quirk.join(', ')}` : ''})\n`);
   await new Promise<void>((resolve) => {

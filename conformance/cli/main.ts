@@ -95,6 +95,7 @@ Examples:
     .option('--profile <name>', 'emulate a documented server (see --list)')
     .option('--quirk <name>', 'switch on one deviation, repeatable (see --list)', collect)
     .option('--delay <ms>', 'delay between streamed events')
+    .option('--require-key <key>', 'answer 401 (OpenAI envelope) unless this bearer key is sent')
     .option('--list', 'list the profiles and quirks and exit')
     .action(async (flags) => {
       const { emulateCommand, listQuirks } = await commands.emulate();

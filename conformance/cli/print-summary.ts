@@ -29,6 +29,10 @@ export function summaryText(run: RunResult, reportPaths: string[]): string {
       if (c.expected !== undefined) lines.push(`    expected: ${c.expected}`);
       if (c.received !== undefined) lines.push(`    received: ${c.received}${c.pointer ? `  at ${c.pointer}` : ''}`);
     }
+    const unauthorized = t.exchanges.filter((e) => e.status === 401 || e.status === 403).length;
+    if (unauthorized * 2 >= t.exchanges.length && unauthorized > 0) {
+      lines.push(`${t.name}: ${unauthorized} of ${t.exchanges.length} requests were refused with 401/403: pass the endpoint's key with --api-key (or OPENAI_API_KEY), or check its permissions`);
+    }
     const errors = t.checks.filter((c) => c.status === 'error');
     if (errors.length) {
       const reasons = [...new Set(errors.map((c) => c.message ?? 'no message'))];

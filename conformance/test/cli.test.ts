@@ -173,3 +173,19 @@ describe('an endpoint that cannot be reached', () => {
   });
 });
 
+describe('an endpoint that wants a key', () => {
+  it('says to pass --api-key when most requests are refused with 401', async () => {
+    const guarded = spawn(process.execPath, [BIN, 'emulate', '--port', '0', '--require-key', 'sk-needed-0123456789'], { env: process.env });
+    children.push(guarded);
+    const url = await new Promise<string>((resolve) => guarded.stdout.on('data', (d) => {
+      const m = /listening on (\S+)/.exec(String(d));
+      if (m) resolve(m[1]);
+    }));
+    const r = await dropin(['run', '--base-url', url, '--model', 'dropin-emulator-1', '--only', 'models,chat', '--out', join(tmp(), 'r')], { OPENAI_API_KEY: '' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/refused with 401\/403: pass the endpoint's key with --api-key/);
+    const keyed = await dropin(['run', '--base-url', url, '--model', 'dropin-emulator-1', '--only', 'models,chat', '--out', join(tmp(), 'k')], { OPENAI_API_KEY: 'sk-needed-0123456789' });
+    expect(keyed.code).toBe(0);
+    guarded.kill('SIGTERM');
+  });
+});
