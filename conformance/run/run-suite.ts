@@ -1,6 +1,7 @@
 // Runs the suite against every configured target and assembles the RunResult.
 import pLimit from 'p-limit';
 import { openTarget } from '../targets/open-target.ts';
+import { PRESETS } from '../targets/presets.ts';
 import { TargetSkipped, type TargetSpec } from '../targets/target-spec.ts';
 import { ALL_SCENARIOS } from '../scenarios/index.ts';
 import { CAPABILITIES, type Capability, type RunResult, type Scenario, type TargetResult } from '../types.ts';
@@ -71,11 +72,12 @@ async function runOne(spec: TargetSpec, opts: SuiteOptions): Promise<TargetResul
 }
 
 function notRun(spec: TargetSpec): TargetResult {
+  const preset = spec.preset ? PRESETS[spec.preset] : undefined;
   return {
     name: spec.name,
-    baseUrl: spec.baseUrl ?? '',
-    model: spec.model ?? '',
-    kind: spec.kind,
+    baseUrl: spec.baseUrl ?? preset?.baseUrl ?? '',
+    model: spec.model ?? preset?.model ?? (spec.kind === 'ollama' ? spec.models?.[0] ?? '' : ''),
+    kind: spec.preset ?? spec.kind,
     startedAt: new Date().toISOString(),
     durationMs: 0,
     usage: emptyUsage(),
