@@ -2,6 +2,7 @@
 // the reports (or the transcript), print the summary, and return the exit code
 // (0 conformant, 1 failures, 2 usage/harness error).
 import { writeFileSync } from 'node:fs';
+import { redactSecretsIn } from '../report/redact.ts';
 import { writeReports } from '../report/write.ts';
 import { applyBaseline } from '../run/baseline.ts';
 import { runSuite } from '../run/run-suite.ts';
@@ -45,10 +46,6 @@ export async function runCommand(flags: RunFlags, env: NodeJS.ProcessEnv = proce
     written.push(transcript);
   }
   if (mode === 'run') written.push(...(await writeReports(run, opts.out, { secrets: opts.secrets })));
-  process.stdout.write(redact(summaryText(run, written), opts.secrets));
+  process.stdout.write(redactSecretsIn(summaryText(run, written), opts.secrets));
   return run.exitCode;
-}
-
-function redact(text: string, secrets: string[]): string {
-  return secrets.reduce((t, s) => t.split(s).join('***'), text);
 }

@@ -33,6 +33,18 @@ export function redactText(text: string, forms: string[]): string {
   return out;
 }
 
+/** Every given secret replaced in one text, in each form it takes on the wire. */
+export function redactSecretsIn(text: string, secrets: string[]): string {
+  return redactText(text, secretForms(secrets));
+}
+
+/** Credential headers masked by name (keeping the auth scheme); other headers as they are. */
+export function maskCredentialHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [k, CREDENTIAL_HEADERS.has(k.toLowerCase()) ? maskHeader(k.toLowerCase(), v) : v]),
+  );
+}
+
 function isHeaderRecord(key: string | undefined): boolean {
   return key === 'headers';
 }

@@ -1,5 +1,6 @@
 // The transcript format: one captured exchange per JSON line, enough to serve the exact same
 // bytes back (docs/transcript-format.md). Secrets are redacted before a line is written.
+import { maskCredentialHeaders, redactSecretsIn } from '../report/redact.ts';
 import type { Exchange, SseComment, SseEvent } from '../types.ts';
 
 export const TRANSCRIPT_VERSION = 1;
@@ -26,7 +27,6 @@ export interface TranscriptLine {
   };
 }
 
-const SECRET_HEADERS = new Set(['authorization', 'api-key', 'x-api-key', 'proxy-authorization', 'cookie']);
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date']);
 
 export function toTranscriptLine(scenario: string, exchange: Exchange, startedAt: number, secrets: string[]): TranscriptLine {
@@ -38,29 +38,28 @@ export function toTranscriptLine(scenario: string, exchange: Exchange, startedAt
     request: {
       method: exchange.request.method,
       path: url.pathname + url.search,
-      headers: redactHeaders(exchange.request.headers),
+      headers: maskCredentialHeaders(exchange.request.headers),
       body: exchange.request.body,
     },
     response: {
       status: exchange.status,
       headers: Object.fromEntries(Object.entries(exchange.headers).filter(([k]) => !HOP_BY_HOP.has(k))),
-      bodyBase64: Buffer.from(exchange.body).toString('base64'),
+      bodyBase64: bodyBase64(exchange.body, secrets),
       events: exchange.sse?.events,
       comments: exchange.sse?.comments,
       totalMs: Math.round(exchange.timing.totalMs),
       error: exchange.transportError ? `${exchange.transportError.kind}: ${exchange.transportError.message}` : undefined,
     },
   };
-  return redactSecrets(line, secrets);
+  return JSON.parse(redactSecretsIn(JSON.stringify(line), secrets));
 }
 
-function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, SECRET_HEADERS.has(k.toLowerCase()) ? '***' : v]));
-}
-
-function redactSecrets(line: TranscriptLine, secrets: string[]): TranscriptLine {
-  const text = secrets.filter((s) => s.length >= 4).reduce((t, s) => t.split(s).join('***'), JSON.stringify(line));
-  return JSON.parse(text);
+/** The exact bytes, unless they carry a secret: base64 would hide it from the text redaction. */
+function bodyBase64(body: Uint8Array, secrets: string[]): string {
+  const bytes = Buffer.from(body);
+  const text = bytes.toString('utf8');
+  const redacted = redactSecretsIn(text, secrets);
+  return (redacted === text ? bytes : Buffer.from(redacted)).toString('base64');
 }
 
 export function parseTranscript(text: string, source = 'transcript'): TranscriptLine[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSuite, type SuiteOptions } from '../run/run-suite.ts';
 import type { RunResult } from '../types.ts';
+import { jsonExchange } from '../checks/test-exchange.ts';
 import { parseTranscript, toTranscriptLine, type TranscriptLine } from './format.ts';
 import { keyOf, startReplay } from './replay-server.ts';
 
@@ -50,5 +51,12 @@ describe('transcripts', () => {
   it('rejects a file that is not a transcript with the line number', () => {
     expect(() => parseTranscript('{"v":1,"request":{"method":"GET"},"response":{}}\nnope', 'x.jsonl')).toThrow(/x\.jsonl:2: not JSON/);
     expect(() => parseTranscript('{"hello":1}', 'x.jsonl')).toThrow(/x\.jsonl:1: not a dropin transcript/);
+  });
+  it('redacts a secret in its JSON-escaped form too', () => {
+    const secret = 'sk-"quoted"\\key-1234';
+    const exchange = jsonExchange({ echoed: secret }, { request: { note: secret } });
+    const line = JSON.stringify(toTranscriptLine('chat.basic', exchange, 0, [secret]));
+    expect(line).not.toContain(JSON.stringify(secret).slice(1, -1));
+    expect(Buffer.from(JSON.parse(line).response.bodyBase64, 'base64').toString()).toContain('***');
   });
 });
