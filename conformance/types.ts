@@ -135,6 +135,14 @@ export interface CheckMeta {
   /** where the rule comes from, e.g. "OpenAPI CreateChatCompletionStreamResponse" or "wire-facts F01" */
   spec: string;
   kind: 'protocol' | 'behaviour';
+  /**
+   * what a client suffers when this check fails: which official client (openai-python, openai-node,
+   * Vercel AI SDK, LangChain) throws, silently loses data or degrades, and how. The level follows it:
+   * MUST = a client throws or corrupts data; SHOULD = a common client degrades; MAY = spec letter only.
+   */
+  consequence?: string;
+  /** where the consequence is shown: a client code path, a test or a recording */
+  evidence?: string;
 }
 
 export interface Check extends CheckMeta {
