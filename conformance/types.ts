@@ -122,7 +122,8 @@ export interface Verdict {
   expected?: string;
   received?: string;
   /** JSON pointer of the offending field, e.g. /choices/0/finish_reason; for streams prefixed with the event, e.g. /events/3/choices/0 */
-  pointer?: string;
+  pointer?: string;  /** every finding behind the one-line message (e.g. each schema error with its pointer), for the report's detail */
+  details?: string[];
 }
 
 export interface CheckMeta {
@@ -206,6 +207,8 @@ export interface CheckResult extends CheckMeta {
   expected?: string;
   received?: string;
   pointer?: string;
+  /** every finding behind the message, when there are several (see Verdict.details) */
+  details?: string[];
   /** ids of the exchanges (in TargetResult.exchanges) the verdict was drawn from */
   exchanges: string[];
   /** behaviour checks only */
