@@ -70,11 +70,13 @@ function result(check: Check, scenario: Scenario, v: Verdict, exchanges: string[
     expected: detach(v.expected),
     received: detach(v.received),
     pointer: detach(v.pointer),
+    ...(v.details?.length ? { details: v.details.slice(0, DETAILS_LIMIT).map((d) => detach(d)!) } : {}),
     exchanges,
   };
 }
 
 const VERDICT_TEXT_LIMIT = 2000;
+const DETAILS_LIMIT = 50;
 
 /**
  * A short, independent copy of a verdict's text. Checks quote pieces of bodies, and a V8 string
