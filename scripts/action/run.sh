@@ -24,16 +24,28 @@ args=(run --out "$out")
 [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
 [ -n "${INPUT_FAIL_ON:-}" ] && args+=(--fail-on "$INPUT_FAIL_ON")
 [ -n "${INPUT_BASELINE:-}" ] && args+=(--baseline "$INPUT_BASELINE")
-if [ -n "${INPUT_ARGS:-}" ]; then
-  read -ra extra <<<"$INPUT_ARGS"
-  args+=("${extra[@]}")
-fi
 
 # A report.md older than this run is a previous run's: it must not stand in for this one.
 started="$(mktemp)"
-trap 'rm -f "$started"' EXIT
-node "$action_path/bin/dropin.js" "${args[@]}"
-code=$?
+split="$(mktemp)"
+trap 'rm -f "$started" "$split"' EXIT
+
+# More flags, split as a shell would split them (quotes kept together) but never evaluated.
+code=0
+if [ -n "${INPUT_ARGS:-}" ]; then
+  if printf '%s' "$INPUT_ARGS" | xargs printf '%s\0' >"$split"; then
+    mapfile -d '' extra <"$split"
+    for arg in "${extra[@]}"; do [ -n "$arg" ] && args+=("$arg"); done
+  else
+    echo "dropin action: the args input could not be split into flags (an unmatched quote?): fix the quoting in args" >&2
+    code=2
+  fi
+fi
+
+if [ "$code" -eq 0 ]; then
+  node "$action_path/bin/dropin.js" "${args[@]}"
+  code=$?
+fi
 
 case "$out" in
   /*) report_dir="$out" ;;

@@ -97,7 +97,7 @@ describe('scripts/action/run.sh', () => {
   it('passes fail-on, baseline and a config file through: known failures listed in a baseline keep the step green', async () => {
     const config = `targets:\n  - name: old-ollama\n    kind: emulator\n    profile: ollama\n`;
     const baseline = `old-ollama:\n  - chat.schema\n  - chat.max-completion-tokens-honoured\n  - chat.n-honoured\n  - tools.choice-honoured\n`;
-    const step = await runStep({ config: 'ci/dropin.yaml', baseline: 'ci/baseline.yaml', 'fail-on': 'must', args: '--only chat,tools' }, { 'ci/dropin.yaml': config, 'ci/baseline.yaml': baseline });
+    const step = await runStep({ config: 'ci/dropin.yaml', baseline: 'ci/baseline.yaml', 'fail-on': 'must', args: '--only "chat,tools"  --concurrency 2' }, { 'ci/dropin.yaml': config, 'ci/baseline.yaml': baseline });
     expect(step.code, step.stdout + step.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(step.outputs['report-dir'], 'results.json'), 'utf8'));
     expect(results.options.only).toEqual(['chat', 'tools']);
@@ -117,5 +117,10 @@ describe('scripts/action/run.sh', () => {
     expect(step.summary).toMatch(/^### dropin: no report\n\nThe run stopped before writing a report \(exit code 2/);
     expect(step.summary).not.toContain('old PASSED');
     expect(step.stderr).toMatch(/fail-on/);
+
+    const quoting = await runStep({ 'base-url': spec.url, model: MODEL, args: '--only "chat' });
+    expect(quoting.code).toBe(2);
+    expect(quoting.stderr).toMatch(/args input could not be split into flags/);
+    expect(quoting.summary).toMatch(/^### dropin: no report/);
   }, 60_000);
 });
