@@ -34,8 +34,9 @@ trap 'rm -f "$started" "$split"' EXIT
 code=0
 if [ -n "${INPUT_ARGS:-}" ]; then
   if printf '%s' "$INPUT_ARGS" | xargs printf '%s\0' >"$split"; then
-    mapfile -d '' extra <"$split"
-    for arg in "${extra[@]}"; do [ -n "$arg" ] && args+=("$arg"); done
+    while IFS= read -r -d '' arg; do
+      [ -n "$arg" ] && args+=("$arg")
+    done <"$split"
   else
     echo "dropin action: the args input could not be split into flags (an unmatched quote?): fix the quoting in args" >&2
     code=2
