@@ -20,9 +20,10 @@ export function withReply(input: CheckInput, judge: (reply: Reply) => Verdict): 
   if (input.exchange.sse) {
     return withStream(input, (stream) => {
       const reply = streamedReply(stream);
-      if (reply) return judge(reply);
-      const other = streamedNonAnswer(stream);
+      // OpenAI opens every stream with content "", refusals and tool-call streams included
+      const other = reply?.text.trim() ? undefined : streamedNonAnswer(stream);
       if (other) return skip(other);
+      if (reply) return judge(reply);
       return fail('the stream carried no content for choice 0', { expected: 'JSON text in delta.content', received: 'no content deltas' });
     });
   }
