@@ -1,0 +1,47 @@
+// What a chat request asks for and what its answer holds, read from the exchange itself: the
+// facts the chat selector picks checks by.
+import { parseStream, isRecord } from '../../checks/streaming/parse-stream.ts';
+import { toolChoiceOf, type ToolChoice } from '../../checks/tools/tool-choice.ts';
+import type { ExchangeView } from '../selector.ts';
+
+export interface ChatFeatures {
+  /** the request offered at least one tool */
+  tools: boolean;
+  /** tool_choice as sent (undefined when the request set none) */
+  toolChoice?: ToolChoice['mode'];
+  /** response_format.type as sent */
+  responseFormat?: string;
+  maxTokens: boolean;
+  maxCompletionTokens: boolean;
+  stop: boolean;
+  n: boolean;
+  /** stream_options sent on a request that does not stream */
+  streamOptionsWithoutStream: boolean;
+  /** the answer carries tool calls (also judged when the request was not kept) */
+  answerToolCalls: boolean;
+}
+
+export function chatFeatures(view: ExchangeView): ChatFeatures {
+  const r = isRecord(view.request) ? view.request : {};
+  const stop = r.stop;
+  return {
+    tools: Array.isArray(r.tools) && r.tools.length > 0,
+    toolChoice: r.tool_choice === undefined || r.tool_choice === null ? undefined : toolChoiceOf(r).mode,
+    responseFormat: isRecord(r.response_format) && typeof r.response_format.type === 'string' ? r.response_format.type : undefined,
+    maxTokens: Number.isInteger(r.max_tokens),
+    maxCompletionTokens: Number.isInteger(r.max_completion_tokens),
+    stop: (typeof stop === 'string' && stop !== '') || (Array.isArray(stop) && stop.length > 0),
+    n: Number.isInteger(r.n),
+    streamOptionsWithoutStream: r.stream_options !== undefined && r.stream_options !== null && r.stream !== true,
+    answerToolCalls: answerHasToolCalls(view),
+  };
+}
+
+function answerHasToolCalls(view: ExchangeView): boolean {
+  const hasCalls = (holder: unknown) => isRecord(holder) && Array.isArray(holder.tool_calls) && holder.tool_calls.length > 0;
+  if (view.stream) {
+    return parseStream(view.exchange).chunks.some(({ chunk }) => Array.isArray(chunk.choices) && chunk.choices.some((c: any) => hasCalls(c?.delta)));
+  }
+  const choices = isRecord(view.exchange.json) ? view.exchange.json.choices : undefined;
+  return Array.isArray(choices) && choices.some((c) => hasCalls(c?.message));
+}

@@ -1,0 +1,81 @@
+// POST /chat/completions: the checks a run attaches to its chat, streaming, tools, JSON-mode and
+// structured-output scenarios, picked here by what each recorded request asked for. Checks that
+// read a non-stream body (token limits, stop, n, JSON mode) are not applied to streams.
+import { chatResponseChecks } from '../../checks/chat/index.ts';
+import { chatMaxCompletionTokensHonoured } from '../../checks/chat/max-completion-tokens-honoured.ts';
+import { chatMaxTokensHonoured } from '../../checks/chat/max-tokens-honoured.ts';
+import { chatNHonoured } from '../../checks/chat/n-honoured.ts';
+import { chatStopHonoured } from '../../checks/chat/stop-honoured.ts';
+import { chatStreamOptionsTolerated } from '../../checks/chat/stream-options-tolerated.ts';
+import { chatUsage } from '../../checks/chat/usage.ts';
+import { jsonModeValidJson } from '../../checks/json_mode/valid-json.ts';
+import { streamInvariantChecks } from '../../checks/streaming/index.ts';
+import { streamingIncremental } from '../../checks/streaming/incremental.ts';
+import { streamingUsageChunk } from '../../checks/streaming/usage-chunk.ts';
+import { streamingUsageNullElsewhere } from '../../checks/streaming/usage-null-elsewhere.ts';
+import { streamingUsageUnrequested } from '../../checks/streaming/usage-unrequested.ts';
+import { structuredOutputsChecks } from '../../checks/structured_outputs/index.ts';
+import { toolsArgumentsJson } from '../../checks/tools/arguments-json.ts';
+import { toolsArgumentsString } from '../../checks/tools/arguments-string.ts';
+import { toolsArgumentsValid } from '../../checks/tools/arguments-valid.ts';
+import { toolsCallSchema } from '../../checks/tools/call-schema.ts';
+import { toolsChoiceHonoured } from '../../checks/tools/choice-honoured.ts';
+import { toolsFinishReason } from '../../checks/tools/finish-reason.ts';
+import { toolsStreamDistinctIndex } from '../../checks/tools/stream-distinct-index.ts';
+import { toolsStreamFinishReason } from '../../checks/tools/stream-finish-reason.ts';
+import { toolsStreamIdOnce } from '../../checks/tools/stream-id-once.ts';
+import { toolsStreamIndex } from '../../checks/tools/stream-index.ts';
+import { toolsStreamNoNulls } from '../../checks/tools/stream-no-nulls.ts';
+import type { Check } from '../../types.ts';
+import type { ExchangeView, Selector } from '../selector.ts';
+import { ERROR_ANSWER_CHECKS, isErrorAnswer, needingRequest } from '../selection-kit.ts';
+import { chatFeatures, type ChatFeatures } from './chat-features.ts';
+
+/** the stream checks that compare the stream with the request's stream_options */
+const USAGE_RELATION = new Set([streamingUsageUnrequested, streamingUsageChunk, streamingUsageNullElsewhere]);
+const STREAM_SHAPE = streamInvariantChecks.filter((c) => !USAGE_RELATION.has(c));
+const TOOL_SHAPE = [toolsCallSchema, toolsArgumentsString, toolsArgumentsJson];
+const STREAM_TOOL_SHAPE = [toolsStreamIndex, toolsStreamDistinctIndex, toolsStreamIdOnce, toolsStreamNoNulls, toolsArgumentsString, toolsArgumentsJson];
+/** tool_choice modes a server must enforce; auto and unknown forms leave the choice to the model */
+const ENFORCED = new Set(['required', 'named', 'none']);
+
+export const chatSelector: Selector = {
+  endpoint: 'POST /chat/completions',
+  method: 'POST',
+  path: /\/chat\/completions$/,
+  select(view) {
+    const f = chatFeatures(view);
+    const first = f.streamOptionsWithoutStream ? [chatStreamOptionsTolerated] : [];
+    if (isErrorAnswer(view)) return [...first, ...ERROR_ANSWER_CHECKS];
+    return [...first, ...(view.stream ? streamChecks(view, f) : completionChecks(view, f))];
+  },
+};
+
+function streamChecks(view: ExchangeView, f: ChatFeatures): Check[] {
+  const out = [...STREAM_SHAPE, streamingIncremental, ...needingRequest(view, [...USAGE_RELATION])];
+  if (f.tools || f.answerToolCalls) out.push(...STREAM_TOOL_SHAPE, ...needingRequest(view, [toolsStreamFinishReason]));
+  out.push(...behaviour(view, f));
+  if (f.responseFormat === 'json_schema') out.push(...structuredOutputsChecks);
+  return out;
+}
+
+function completionChecks(view: ExchangeView, f: ChatFeatures): Check[] {
+  const out = [...chatResponseChecks, chatUsage];
+  if (f.tools || f.answerToolCalls) out.push(...TOOL_SHAPE, ...needingRequest(view, [toolsFinishReason]));
+  out.push(...behaviour(view, f));
+  if (f.maxTokens) out.push(chatMaxTokensHonoured);
+  if (f.maxCompletionTokens) out.push(chatMaxCompletionTokensHonoured);
+  if (f.stop) out.push(chatStopHonoured);
+  if (f.n) out.push(chatNHonoured);
+  if (f.responseFormat === 'json_object') out.push(jsonModeValidJson);
+  if (f.responseFormat === 'json_schema') out.push(...structuredOutputsChecks);
+  return out;
+}
+
+/** Did the endpoint honour the tools it was offered: only when the request says what it asked. */
+function behaviour(view: ExchangeView, f: ChatFeatures): Check[] {
+  const out: Check[] = [];
+  if (f.tools) out.push(toolsArgumentsValid);
+  if (f.toolChoice && ENFORCED.has(f.toolChoice)) out.push(toolsChoiceHonoured);
+  return out;
+}
