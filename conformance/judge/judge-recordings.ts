@@ -1,6 +1,7 @@
 // The judge engine: recorded exchanges in, a RunResult out. Each exchange is routed to the
 // selector of its endpoint, read back like a live capture, judged once by the checks its own
-// request and answer select, and grouped into one target per server (or host, or file).
+// request and answer select, and grouped into one target per server (or host, or file), in
+// name order.
 import { judgeExchange } from '../run/judge.ts';
 import { exitCodeFor, type FailOn } from '../run/summarize.ts';
 import { CAPABILITIES, type Capability, type Check, type RecordingsSummary, type RunResult } from '../types.ts';
@@ -53,7 +54,7 @@ export function judgeRecordings(captured: CapturedExchange[], opts: JudgeOptions
     target.add(judged, route.baseUrl, judgeExchange(judged, checks, typeof model === 'string' ? model : ''));
   }
   const failOn = opts.failOn ?? 'must';
-  const results = [...targets.values()].map((t) => t.result());
+  const results = [...targets.values()].map((t) => t.result()).sort((a, b) => a.name.localeCompare(b.name));
   const run: RunResult = {
     formatVersion: 1,
     tool: { name: 'dropin', version: VERSION },
