@@ -43,8 +43,8 @@ describe('judgeRecordings', () => {
     ]);
     expect(run.targets.map((t) => t.name)).toEqual(['alpha', 'zeta']);
     expect(notJudged).toEqual([
-      { id: 'e#1', endpoint: 'POST /v1/embeddings', reason: 'no checks cover POST /v1/embeddings yet' },
-      { id: 'u#1', endpoint: 'POST /v1/chat/completions', reason: 'the browser got no answer' },
+      { id: 'e#1', endpoint: 'POST /embeddings', reason: 'no checks cover POST /embeddings yet' },
+      { id: 'u#1', endpoint: 'POST /chat/completions', reason: 'the browser got no answer' },
     ]);
   });
 

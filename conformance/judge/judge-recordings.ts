@@ -8,7 +8,7 @@ import { CAPABILITIES, type Capability, type Check, type RecordingsSummary, type
 import { VERSION } from '../version.ts';
 import type { CapturedExchange } from './captured-exchange.ts';
 import { JudgedTarget } from './judged-target.ts';
-import { routeOf, splitUrl } from './route.ts';
+import { endpointLabel, routeOf } from './route.ts';
 import type { Selector } from './selector.ts';
 import { SELECTORS } from './selectors/index.ts';
 import { requestJson, toExchange } from './to-exchange.ts';
@@ -32,7 +32,7 @@ export function judgeRecordings(captured: CapturedExchange[], opts: JudgeOptions
   const notJudged: JudgeOutcome['notJudged'] = [];
   const seen = new Set<Capability>();
   for (const c of captured) {
-    const endpoint = `${c.request.method.toUpperCase()} ${splitUrl(c.request.url).path}`;
+    const endpoint = endpointLabel(c.request.method, c.request.url);
     const route = routeOf(c.request.method, c.request.url, opts.selectors ?? SELECTORS);
     if (!route) {
       notJudged.push({ id: c.id, endpoint, reason: `no checks cover ${endpoint} yet` });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isApiRequest, routeOf } from './route.ts';
+import { endpointLabel, isApiRequest, routeOf } from './route.ts';
 import { SELECTORS } from './selectors/index.ts';
 
 const route = (method: string, url: string) => {
@@ -42,5 +42,14 @@ describe('isApiRequest', () => {
     expect(isApiRequest('GET', 'http://127.0.0.1:8080/favicon.ico')).toBe(false);
     expect(isApiRequest('GET', 'https://cdn.example.com/app.js')).toBe(false);
     expect(isApiRequest('OPTIONS', 'http://127.0.0.1:8080/v1/chat/completions')).toBe(false);
+  });
+});
+
+describe('endpointLabel', () => {
+  it('names the API path whatever prefix a server puts before it', () => {
+    expect(endpointLabel('post', 'https://api.openai.com/v1/embeddings')).toBe('POST /embeddings');
+    expect(endpointLabel('POST', 'https://openrouter.ai/api/v1/responses')).toBe('POST /responses');
+    expect(endpointLabel('GET', 'https://x.test/v1/responses/resp_1/input_items?limit=2')).toBe('GET /responses/resp_1/input_items');
+    expect(endpointLabel('GET', 'http://127.0.0.1:9/health')).toBe('GET /health');
   });
 });

@@ -45,4 +45,11 @@ export function isApiRequest(method: string, url: string): boolean {
   return /\/v1(\/|$)/.test(path) || API_RESOURCE.test(path);
 }
 
+/** `POST /embeddings` for https://api.openai.com/v1/embeddings: the API path whatever prefix the server puts before it. */
+export function endpointLabel(method: string, url: string): string {
+  const { path } = splitUrl(url);
+  const m = API_RESOURCE.exec(path);
+  return `${method.toUpperCase()} ${m ? path.slice(m.index) : path}`;
+}
+
 const API_RESOURCE = /\/(chat\/completions|completions|responses|embeddings|models|moderations|images\/[a-z]+|audio\/[a-z]+|files|batches|uploads|vector_stores|assistants|threads|conversations|realtime)(\/|$)/;
