@@ -15,10 +15,14 @@ export interface ChatFeatures {
   maxCompletionTokens: boolean;
   stop: boolean;
   n: boolean;
+  /** the request asked for several choices (n > 1): usage then counts the tokens of all of them */
+  severalChoices: boolean;
   /** stream_options sent on a request that does not stream */
   streamOptionsWithoutStream: boolean;
   /** the answer carries tool calls (also judged when the request was not kept) */
   answerToolCalls: boolean;
+  /** a choice ended with finish_reason "length": the token limit cut the reply */
+  cutByLength: boolean;
 }
 
 export function chatFeatures(view: ExchangeView): ChatFeatures {
@@ -32,16 +36,20 @@ export function chatFeatures(view: ExchangeView): ChatFeatures {
     maxCompletionTokens: Number.isInteger(r.max_completion_tokens),
     stop: (typeof stop === 'string' && stop !== '') || (Array.isArray(stop) && stop.length > 0),
     n: Number.isInteger(r.n),
+    severalChoices: Number.isInteger(r.n) && r.n > 1,
     streamOptionsWithoutStream: r.stream_options !== undefined && r.stream_options !== null && r.stream !== true,
-    answerToolCalls: answerHasToolCalls(view),
+    answerToolCalls: answerChoices(view).some((c) => hasCalls(view.stream ? c?.delta : c?.message)),
+    cutByLength: answerChoices(view).some((c) => c?.finish_reason === 'length'),
   };
 }
 
-function answerHasToolCalls(view: ExchangeView): boolean {
-  const hasCalls = (holder: unknown) => isRecord(holder) && Array.isArray(holder.tool_calls) && holder.tool_calls.length > 0;
-  if (view.stream) {
-    return parseStream(view.exchange).chunks.some(({ chunk }) => Array.isArray(chunk.choices) && chunk.choices.some((c: any) => hasCalls(c?.delta)));
-  }
+function hasCalls(holder: unknown): boolean {
+  return isRecord(holder) && Array.isArray(holder.tool_calls) && holder.tool_calls.length > 0;
+}
+
+/** Every choice of the answer: the body's, or each chunk's for a stream. */
+function answerChoices(view: ExchangeView): any[] {
+  if (view.stream) return parseStream(view.exchange).chunks.flatMap(({ chunk }) => (Array.isArray(chunk.choices) ? chunk.choices : []));
   const choices = isRecord(view.exchange.json) ? view.exchange.json.choices : undefined;
-  return Array.isArray(choices) && choices.some((c) => hasCalls(c?.message));
+  return Array.isArray(choices) ? choices : [];
 }

@@ -32,6 +32,17 @@ describe('chat selector', () => {
     expect(ids(captured(schema, COMPLETION))).toEqual(expect.arrayContaining(['structured_outputs.valid-json', 'structured_outputs.schema-valid']));
   });
 
+  it('leaves out checks that do not fit the exchange: token limits with n > 1, argument JSON of a call cut by the limit', () => {
+    const several = ids(captured({ ...CHAT_REQUEST, max_tokens: 8, n: 2 }, COMPLETION));
+    expect(several).toContain('chat.n-honoured');
+    expect(several).not.toContain('chat.max-tokens-honoured');
+    const cut = { ...TOOL_COMPLETION, choices: [{ ...TOOL_COMPLETION.choices[0], finish_reason: 'length' }] };
+    const judged = ids(captured({ ...CHAT_REQUEST, tools: TOOLS_REQUEST.tools, max_tokens: 5 }, cut));
+    expect(judged).toEqual(expect.arrayContaining(['tools.call-schema', 'tools.finish-reason']));
+    expect(judged).not.toContain('tools.arguments-json');
+    expect(judged).not.toContain('tools.arguments-valid');
+  });
+
   it('judges tools when they were offered, and tool_choice only when the server must enforce it', () => {
     const offered = ids(captured({ ...CHAT_REQUEST, tools: TOOLS_REQUEST.tools }, TOOL_COMPLETION));
     expect(offered).toEqual(expect.arrayContaining(['tools.call-schema', 'tools.arguments-json', 'tools.finish-reason', 'tools.arguments-valid']));

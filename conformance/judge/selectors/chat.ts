@@ -1,6 +1,9 @@
 // POST /chat/completions: the checks a run attaches to its chat, streaming, tools, JSON-mode and
 // structured-output scenarios, picked here by what each recorded request asked for. Checks that
-// read a non-stream body (token limits, stop, n, JSON mode) are not applied to streams.
+// read a non-stream body (token limits, stop, n, JSON mode) are not applied to streams. Two
+// exchanges a scenario never sends are left to the checks that fit them: a tool call cut by the
+// token limit has incomplete arguments by design (its finish_reason is what is judged, F06), and
+// with n > 1 usage counts the tokens of every choice, so it says nothing of one choice's limit.
 import { chatResponseChecks } from '../../checks/chat/index.ts';
 import { chatMaxCompletionTokensHonoured } from '../../checks/chat/max-completion-tokens-honoured.ts';
 import { chatMaxTokensHonoured } from '../../checks/chat/max-tokens-honoured.ts';
@@ -34,8 +37,8 @@ import { chatFeatures, type ChatFeatures } from './chat-features.ts';
 /** the stream checks that compare the stream with the request's stream_options */
 const USAGE_RELATION = new Set([streamingUsageUnrequested, streamingUsageChunk, streamingUsageNullElsewhere]);
 const STREAM_SHAPE = streamInvariantChecks.filter((c) => !USAGE_RELATION.has(c));
-const TOOL_SHAPE = [toolsCallSchema, toolsArgumentsString, toolsArgumentsJson];
-const STREAM_TOOL_SHAPE = [toolsStreamIndex, toolsStreamDistinctIndex, toolsStreamIdOnce, toolsStreamNoNulls, toolsArgumentsString, toolsArgumentsJson];
+const TOOL_SHAPE = [toolsCallSchema, toolsArgumentsString];
+const STREAM_TOOL_SHAPE = [toolsStreamIndex, toolsStreamDistinctIndex, toolsStreamIdOnce, toolsStreamNoNulls, toolsArgumentsString];
 /** tool_choice modes a server must enforce; auto and unknown forms leave the choice to the model */
 const ENFORCED = new Set(['required', 'named', 'none']);
 
@@ -53,7 +56,7 @@ export const chatSelector: Selector = {
 
 function streamChecks(view: ExchangeView, f: ChatFeatures): Check[] {
   const out = [...STREAM_SHAPE, streamingIncremental, ...needingRequest(view, [...USAGE_RELATION])];
-  if (f.tools || f.answerToolCalls) out.push(...STREAM_TOOL_SHAPE, ...needingRequest(view, [toolsStreamFinishReason]));
+  if (f.tools || f.answerToolCalls) out.push(...STREAM_TOOL_SHAPE, ...completeArguments(f), ...needingRequest(view, [toolsStreamFinishReason]));
   out.push(...behaviour(view, f));
   if (f.responseFormat === 'json_schema') out.push(...structuredOutputsChecks);
   return out;
@@ -61,10 +64,10 @@ function streamChecks(view: ExchangeView, f: ChatFeatures): Check[] {
 
 function completionChecks(view: ExchangeView, f: ChatFeatures): Check[] {
   const out = [...chatResponseChecks, chatUsage];
-  if (f.tools || f.answerToolCalls) out.push(...TOOL_SHAPE, ...needingRequest(view, [toolsFinishReason]));
+  if (f.tools || f.answerToolCalls) out.push(...TOOL_SHAPE, ...completeArguments(f), ...needingRequest(view, [toolsFinishReason]));
   out.push(...behaviour(view, f));
-  if (f.maxTokens) out.push(chatMaxTokensHonoured);
-  if (f.maxCompletionTokens) out.push(chatMaxCompletionTokensHonoured);
+  if (f.maxTokens && !f.severalChoices) out.push(chatMaxTokensHonoured);
+  if (f.maxCompletionTokens && !f.severalChoices) out.push(chatMaxCompletionTokensHonoured);
   if (f.stop) out.push(chatStopHonoured);
   if (f.n) out.push(chatNHonoured);
   if (f.responseFormat === 'json_object') out.push(jsonModeValidJson);
@@ -72,10 +75,15 @@ function completionChecks(view: ExchangeView, f: ChatFeatures): Check[] {
   return out;
 }
 
+/** Arguments are judged as JSON only when the calls were not cut off by the token limit. */
+function completeArguments(f: ChatFeatures): Check[] {
+  return f.cutByLength ? [] : [toolsArgumentsJson];
+}
+
 /** Did the endpoint honour the tools it was offered: only when the request says what it asked. */
 function behaviour(view: ExchangeView, f: ChatFeatures): Check[] {
   const out: Check[] = [];
-  if (f.tools) out.push(toolsArgumentsValid);
+  if (f.tools && !f.cutByLength) out.push(toolsArgumentsValid);
   if (f.toolChoice && ENFORCED.has(f.toolChoice)) out.push(toolsChoiceHonoured);
   return out;
 }
