@@ -24,7 +24,7 @@ describe('chat selector', () => {
   });
 
   it('adds a behaviour check for each limit the request set', () => {
-    const request = { ...CHAT_REQUEST, max_tokens: 5, max_completion_tokens: 5, stop: ['7'], n: 2, response_format: { type: 'json_object' } };
+    const request = { ...CHAT_REQUEST, max_tokens: 5, max_completion_tokens: 5, stop: ['7'], n: 1, response_format: { type: 'json_object' } };
     expect(ids(captured(request, COMPLETION))).toEqual(expect.arrayContaining([
       'chat.max-tokens-honoured', 'chat.max-completion-tokens-honoured', 'chat.stop-honoured', 'chat.n-honoured', 'json_mode.valid-json',
     ]));
