@@ -4,6 +4,7 @@ import { chatMaxCompletionTokensHonoured } from './max-completion-tokens-honoure
 import { chatMaxTokensHonoured } from './max-tokens-honoured.ts';
 import { chatNHonoured } from './n-honoured.ts';
 import { chatSchema } from './schema.ts';
+import { chatSchemaStrict } from './schema-strict.ts';
 import { chatStatusOk } from './status-ok.ts';
 import { chatStopHonoured } from './stop-honoured.ts';
 import { chatStreamOptionsTolerated } from './stream-options-tolerated.ts';
@@ -14,7 +15,7 @@ import { chatUsage } from './usage.ts';
  * 200 (a clean "unsupported" envelope makes the scenario skip before these run), and the body is a
  * chat completion.
  */
-export const chatResponseChecks: Check[] = [chatStatusOk, chatSchema, chatFinishReasonEnum];
+export const chatResponseChecks: Check[] = [chatStatusOk, chatSchema, chatSchemaStrict, chatFinishReasonEnum];
 
 export const chatChecks: Check[] = [
   ...chatResponseChecks,

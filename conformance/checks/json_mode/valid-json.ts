@@ -2,8 +2,8 @@
 // in every client that turned the mode on.
 import type { Check } from '../../types.ts';
 import { isRecord, withBody } from '../chat/body.ts';
-import { firstContent } from '../chat/completion.ts';
-import { fail, pass, show } from '../verdict.ts';
+import { firstContent, nonAnswer } from '../chat/completion.ts';
+import { fail, pass, show, skip } from '../verdict.ts';
 
 export const jsonModeValidJson: Check = {
   id: 'json_mode.valid-json',
@@ -16,6 +16,8 @@ export const jsonModeValidJson: Check = {
     withBody(input, (body) => {
       const content = firstContent(body);
       const pointer = '/choices/0/message/content';
+      const other = content === undefined ? nonAnswer(body) : undefined;
+      if (other) return skip(other);
       if (content === undefined) {
         return fail('the reply has no text content', { expected: 'a JSON object as content', received: show(body.choices?.[0]?.message), pointer });
       }

@@ -1,7 +1,7 @@
 import type { Check } from '../../types.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
 import { isRecord } from '../streaming/parse-stream.ts';
-import { toolCallFinishRule } from './finish-rules.ts';
+import { finishReasonProblem, toolCallFinishRule } from './finish-rules.ts';
 import { withToolCalls } from './tool-calls.ts';
 
 export const toolsFinishReason: Check = {
@@ -21,7 +21,7 @@ export const toolsFinishReason: Check = {
       for (const [c, choice] of (body.choices as unknown[]).entries()) {
         if (!isRecord(choice) || !withCalls.has(Number.isInteger(choice.index) ? choice.index : c)) continue;
         if (rule.accepted.includes(choice.finish_reason)) continue;
-        return fail(`finish_reason ${show(choice.finish_reason)} on a reply with tool calls; agents that branch on it drop the calls`, {
+        return fail(`the reply ${finishReasonProblem(choice.finish_reason, rule)}`, {
           expected: `${rule.accepted.join(' or ')} (${rule.because})`,
           received: show(choice.finish_reason),
           pointer: `/choices/${c}/finish_reason`,

@@ -1,7 +1,7 @@
 import type { Check } from '../../types.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
 import { hasUsage } from '../streaming/parse-stream.ts';
-import { toolCallFinishRule } from './finish-rules.ts';
+import { finishReasonProblem, toolCallFinishRule } from './finish-rules.ts';
 import { withToolCalls } from './tool-calls.ts';
 
 export const toolsStreamFinishReason: Check = {
@@ -21,7 +21,7 @@ export const toolsStreamFinishReason: Check = {
         const finish = stream.entries.findLast((e) => e.index === choice && e.choice.finish_reason != null);
         // A choice that never finished is streaming.finish-reason's finding.
         if (!finish || rule.accepted.includes(finish.choice.finish_reason)) continue;
-        return fail(`the stream ends with finish_reason ${show(finish.choice.finish_reason)} although tool calls were streamed; agents that branch on it drop the calls or run a truncated one`, {
+        return fail(`the stream ${finishReasonProblem(finish.choice.finish_reason, rule)}`, {
           expected: `${rule.accepted.join(' or ')} (${rule.because})`,
           received: show(finish.choice.finish_reason),
           pointer: `/events/${finish.n}/choices/${finish.i}/finish_reason`,
