@@ -1,6 +1,6 @@
 // What a chat request asks for and what its answer holds, read from the exchange itself: the
 // facts the chat selector picks checks by.
-import { parseStream, isRecord } from '../../checks/streaming/parse-stream.ts';
+import { includeUsage, isRecord, parseStream } from '../../checks/streaming/parse-stream.ts';
 import { toolChoiceOf, type ToolChoice } from '../../checks/tools/tool-choice.ts';
 import type { ExchangeView } from '../selector.ts';
 
@@ -17,6 +17,8 @@ export interface ChatFeatures {
   n: boolean;
   /** the request asked for several choices (n > 1): usage then counts the tokens of all of them */
   severalChoices: boolean;
+  /** stream_options.include_usage: true */
+  includeUsage: boolean;
   /** stream_options sent on a request that does not stream */
   streamOptionsWithoutStream: boolean;
   /** the answer carries tool calls (also judged when the request was not kept) */
@@ -37,6 +39,7 @@ export function chatFeatures(view: ExchangeView): ChatFeatures {
     stop: (typeof stop === 'string' && stop !== '') || (Array.isArray(stop) && stop.length > 0),
     n: Number.isInteger(r.n),
     severalChoices: Number.isInteger(r.n) && r.n > 1,
+    includeUsage: includeUsage(r),
     streamOptionsWithoutStream: r.stream_options !== undefined && r.stream_options !== null && r.stream !== true,
     answerToolCalls: answerChoices(view).some((c) => hasCalls(view.stream ? c?.delta : c?.message)),
     cutByLength: answerChoices(view).some((c) => c?.finish_reason === 'length'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openAiTextStream, openAiToolStream, TOOLS_REQUEST } from '../../checks/streaming/stream-fixtures.ts';
+import { chatResponseChecks } from '../../checks/chat/index.ts';
+import { openAiTextStream, openAiToolStream, TOOLS_REQUEST, USAGE_REQUEST } from '../../checks/streaming/stream-fixtures.ts';
 import { CHAT_REQUEST, COMPLETION, captured, capturedStream } from '../captured.fixtures.ts';
 import type { CapturedExchange } from '../captured-exchange.ts';
 import type { ExchangeView } from '../selector.ts';
@@ -20,7 +21,7 @@ const TOOL_COMPLETION = {
 
 describe('chat selector', () => {
   it('holds a plain completion to the response checks and nothing it did not ask for', () => {
-    expect(ids(captured(CHAT_REQUEST, COMPLETION))).toEqual(['chat.status-ok', 'chat.schema', 'chat.finish-reason-enum', 'chat.usage']);
+    expect(ids(captured(CHAT_REQUEST, COMPLETION))).toEqual([...chatResponseChecks.map((c) => c.id), 'chat.usage']);
   });
 
   it('adds a behaviour check for each limit the request set', () => {
@@ -54,6 +55,9 @@ describe('chat selector', () => {
   it('holds a stream to the stream invariants, tool fragments included, and not to non-stream body checks', () => {
     const stream = ids(capturedStream({ ...TOOLS_REQUEST, max_tokens: 64, stop: 'x' }, openAiToolStream()));
     expect(stream).toEqual(expect.arrayContaining(['streaming.done-terminator', 'streaming.usage-unrequested', 'tools.stream-index', 'tools.stream-finish-reason', 'tools.choice-honoured']));
+    expect(stream).not.toContain('streaming.usage-chunk');
+    expect(ids(capturedStream(USAGE_REQUEST, openAiTextStream()))).toEqual(expect.arrayContaining(['streaming.usage-chunk', 'streaming.usage-null-elsewhere']));
+    expect(ids(capturedStream(USAGE_REQUEST, openAiTextStream()))).not.toContain('streaming.usage-unrequested');
     expect(stream).not.toContain('chat.schema');
     expect(stream).not.toContain('chat.max-tokens-honoured');
     expect(stream).not.toContain('chat.stop-honoured');

@@ -34,8 +34,10 @@ import type { ExchangeView, Selector } from '../selector.ts';
 import { ERROR_ANSWER_CHECKS, isErrorAnswer, needingRequest } from '../selection-kit.ts';
 import { chatFeatures, type ChatFeatures } from './chat-features.ts';
 
-/** the stream checks that compare the stream with the request's stream_options */
-const USAGE_RELATION = new Set([streamingUsageUnrequested, streamingUsageChunk, streamingUsageNullElsewhere]);
+/** the stream checks that compare the stream with the request's stream_options: which apply depends on include_usage */
+const USAGE_ASKED = [streamingUsageChunk, streamingUsageNullElsewhere];
+const USAGE_NOT_ASKED = [streamingUsageUnrequested];
+const USAGE_RELATION = new Set([...USAGE_ASKED, ...USAGE_NOT_ASKED]);
 const STREAM_SHAPE = streamInvariantChecks.filter((c) => !USAGE_RELATION.has(c));
 const TOOL_SHAPE = [toolsCallSchema, toolsArgumentsString];
 const STREAM_TOOL_SHAPE = [toolsStreamIndex, toolsStreamDistinctIndex, toolsStreamIdOnce, toolsStreamNoNulls, toolsArgumentsString];
@@ -55,7 +57,8 @@ export const chatSelector: Selector = {
 };
 
 function streamChecks(view: ExchangeView, f: ChatFeatures): Check[] {
-  const out = [...STREAM_SHAPE, streamingIncremental, ...needingRequest(view, [...USAGE_RELATION])];
+  const usage = !view.requestKnown ? [...USAGE_RELATION] : f.includeUsage ? USAGE_ASKED : USAGE_NOT_ASKED;
+  const out = [...STREAM_SHAPE, streamingIncremental, ...needingRequest(view, usage)];
   if (f.tools || f.answerToolCalls) out.push(...STREAM_TOOL_SHAPE, ...completeArguments(f), ...needingRequest(view, [toolsStreamFinishReason]));
   out.push(...behaviour(view, f));
   if (f.responseFormat === 'json_schema') out.push(...structuredOutputsChecks);
