@@ -38,6 +38,9 @@ export async function judgeCommand(files: string[], flags: JudgeFlags, env: Node
   };
   const notes = judgeNotes(summary);
   if (summary.judged === 0) throw new UsageError(`nothing to judge: ${notes.join('; ')}`);
+  if (judged.targets.every((t) => t.checks.length === 0)) {
+    throw new UsageError(`no check of --only ${flags.only} applies to ${summary.judged === 1 ? 'this exchange' : `these ${summary.judged} exchanges`}; name capabilities they exercise (e.g. chat,streaming)`);
+  }
   let run: RunResult = { ...judged, recordings: summary };
   if (baseline) {
     run = applyBaseline(run, baseline);

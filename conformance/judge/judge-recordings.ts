@@ -60,7 +60,8 @@ export function judgeRecordings(captured: CapturedExchange[], opts: JudgeOptions
     tool: { name: 'dropin', version: VERSION },
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
-    options: { repeat: 1, only: CAPABILITIES.filter((c) => seen.has(c)), failOn },
+    // the columns: what was asked for, else what the traffic exercised
+    options: { repeat: 1, only: opts.only ?? CAPABILITIES.filter((c) => seen.has(c)), failOn },
     targets: results,
     exitCode: exitCodeFor(results, failOn),
   };

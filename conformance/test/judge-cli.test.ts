@@ -79,6 +79,16 @@ describe('dropin judge options', () => {
     const caps = new Set(results(join(dir, 'o')).targets.flatMap((t) => t.checks.map((c) => c.capability)));
     expect([...caps]).toEqual(['streaming']);
   });
+
+  it('--only that leaves no check to run is an error, not a pass', async () => {
+    const pairs = join(dir, 'one-chat.jsonl');
+    const completion = { id: 'c', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'hi', refusal: null }, logprobs: null, finish_reason: 'stop' }] };
+    const line = { request: { method: 'POST', url: 'https://api.example.com/v1/chat/completions', body: '{"model":"m","messages":[{"role":"user","content":"hi"}]}' }, response: { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(completion) } };
+    writeFileSync(pairs, `${JSON.stringify(line)}\n`);
+    const r = await dropin(['judge', pairs, '--only', 'tools', '--out', join(dir, 'none')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no check of --only tools applies to this exchange');
+  });
 });
 
 describe('dropin judge on files it cannot judge', () => {
