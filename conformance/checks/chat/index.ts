@@ -1,3 +1,4 @@
+// The chat checks, and the response checks every non-stream chat completion is held to.
 import type { Check } from '../../types.ts';
 import { chatFinishReasonEnum } from './finish-reason-enum.ts';
 import { chatMaxCompletionTokensHonoured } from './max-completion-tokens-honoured.ts';

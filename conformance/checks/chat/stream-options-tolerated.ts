@@ -18,7 +18,7 @@ export const chatStreamOptionsTolerated: Check = {
   consequence:
     'A 5xx makes openai-node and openai-python retry a request that can never succeed (two retries by default), then raise InternalServerError; a 4xx that does not name stream_options leaves the caller unable to tell which parameter to drop. Rejecting it with a 4xx that names it is what OpenAI does.',
   evidence:
-    "openai-node OpenAI.shouldRetry (node_modules/openai/src/client.ts: status >= 500 is retried); api.openai.com answers 400 \"The 'stream_options' parameter is only allowed when 'stream' is enabled.\" with param stream_options (docs/deviations.md#f40)",
+    'openai-node OpenAI.shouldRetry (node_modules/openai/src/client.ts: status >= 500 is retried); api.openai.com answers 400 "The \'stream_options\' parameter is only allowed when \'stream\' is enabled." with param stream_options (docs/deviations.md#f40)',
   run({ exchange }) {
     if (is2xx(exchange)) return pass('stream_options was ignored');
     const status = exchange.status ?? 0;

@@ -12,6 +12,10 @@ export const jsonModeValidJson: Check = {
   title: 'With response_format json_object, the content parses as a JSON object',
   spec: 'OpenAPI ResponseFormatJsonObject',
   kind: 'behaviour',
+  consequence:
+    "The client asked for JSON and parses the content without a fallback: JSON.parse throws, and the AI SDK's object generation in JSON mode throws NoObjectGeneratedError. A refusal or a tool call (when tools were offered) is a documented answer, not a failure.",
+  evidence:
+    'OpenAPI ResponseFormatJsonObject; recording openai:pydantic-ai:test_openai_prompted_output#0 (a tool call answers a json_object request)',
   run: (input) =>
     withBody(input, (body) => {
       const content = firstContent(body);

@@ -1,3 +1,5 @@
+// An error after the stream started must be a payload with an "error" object carrying a string
+// message: that is what openai-python and openai-node raise on.
 import type { Check, Verdict } from '../../types.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
 import { isRecord, withStream, type StreamEvent } from './parse-stream.ts';
@@ -9,8 +11,12 @@ export const streamingErrorEvent: Check = {
   capability: 'streaming',
   level: 'MUST',
   kind: 'protocol',
+  consequence:
+    'openai-python and openai-node raise APIError only for a payload with an "error" member; a flat error ({"object":"error","message":…}) passes through as an ordinary chunk, so the failure is silent, and without a string error.message the cause is lost ("An error occurred during streaming").',
+  evidence:
+    'openai-node Stream.fromSSEResponse (node_modules/openai/src/core/streaming.ts: `if (data && data.error) throw new APIError`); openai-python Stream.__stream__ (docs/deviations.md#clients)',
   title: 'An error inside a stream uses the OpenAI error envelope',
-  spec: 'OpenAPI ErrorResponse; openai-python stream error handling (wire-facts §1.8); wire-facts F13–F17',
+  spec: 'OpenAPI ErrorResponse; docs/deviations.md#f13, #f16, #f17',
   run: (input) =>
     withStream(input, ({ errors }) => {
       if (errors.length === 0) return skip('the stream carried no error event');

@@ -1,3 +1,5 @@
+// A reply of several visible tokens arrives in several content chunks, or the stream was buffered
+// (F36). Hidden reasoning tokens are not reply tokens.
 import type { Check } from '../../types.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
 import { choicesOf, hasUsage, withStream } from './parse-stream.ts';
@@ -7,8 +9,12 @@ export const streamingIncremental: Check = {
   capability: 'streaming',
   level: 'SHOULD',
   kind: 'protocol',
+  consequence:
+    'Streaming UIs show nothing until the whole reply is ready, and long replies run into client timeouts: the documented point of streaming is lost.',
+  evidence:
+    'ollama/ollama#9084, #9632 (docs/deviations.md#f36); hidden reasoning tokens are not counted (recording zai:pydantic-ai:test_zai_thinking_stream#0)',
   title: 'A reply of several tokens arrives in several content chunks',
-  spec: 'OpenAPI stream semantics (partial message deltas); wire-facts F36',
+  spec: 'OpenAPI stream semantics (partial message deltas); docs/deviations.md#f36',
   run: (input) =>
     withStream(input, (stream) => {
       const pieces = choicesOf(stream).filter((e) => e.index === 0 && typeof e.delta.content === 'string' && e.delta.content.length > 0);

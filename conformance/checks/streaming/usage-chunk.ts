@@ -1,3 +1,5 @@
+// With stream_options.include_usage the stream ends with one usage chunk (choices: []) before
+// [DONE]; a stream that ends in an error event may lack it, as OpenAI documents.
 import type { Check, Verdict } from '../../types.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
 import { hasUsage, includeUsage, isRecord, withStream, type ParsedStream } from './parse-stream.ts';
@@ -11,6 +13,10 @@ export const streamingUsageChunk: Check = {
   kind: 'protocol',
   title: 'include_usage yields exactly one usage chunk, last before [DONE]',
   spec: 'OpenAPI ChatCompletionStreamOptions.include_usage; docs/deviations.md#f10, #f11',
+  consequence:
+    'Token accounting degrades: with no usage chunk clients count 0 tokens, clients that add up usage chunks double-count, and clients that recognise the usage chunk by its empty choices miss usage riding on a chunk with a choice. A usage chunk without choices is streaming.chunk-schema\'s (the AI SDK rejects it).',
+  evidence:
+    'abetlen/llama-cpp-python#1640 (docs/deviations.md#f11); Portkey-AI/gateway#1629 (docs/deviations.md#f10); recordings openrouter:pydantic-ai:test_openrouter_stream_error#0 (usage on the error event passes), openai:pydantic-ai:test_openai_moderation_stream#0 (moderation chunk after usage passes)',
   run: (input) => {
     if (!includeUsage(input.request)) return skip('the request did not set stream_options.include_usage');
     return withStream(input, judgeUsageChunk);

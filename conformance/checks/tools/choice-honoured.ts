@@ -1,3 +1,5 @@
+// tool_choice named / required / none is enforced (F23); a server may enforce it by failing the
+// request with an error, which is not ignoring it.
 import type { Check, Verdict } from '../../types.ts';
 import { isRecord, type StreamEvent } from '../streaming/parse-stream.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
@@ -9,8 +11,12 @@ export const toolsChoiceHonoured: Check = {
   capability: 'tools',
   level: 'MUST',
   kind: 'behaviour',
+  consequence:
+    'Clients that force a tool get plain text instead: the AI SDK\'s object generation in tool mode throws NoObjectGeneratedError, agents with a required step loop; with "none" the client receives calls it said it could not handle.',
+  evidence:
+    'ollama/ollama#8421, #11171 (docs/deviations.md#f23); recording groq:pydantic-ai:test_tool_use_failed_error_streaming_with_text#0 (enforcement by an error event passes)',
   title: 'tool_choice is honoured (named, required, none)',
-  spec: 'OpenAPI ChatCompletionToolChoiceOption; wire-facts F23',
+  spec: 'OpenAPI ChatCompletionToolChoiceOption; docs/deviations.md#f23',
   run: (input) => {
     if (input.request?.tool_choice === undefined) return skip('the request set no tool_choice');
     const choice = toolChoiceOf(input.request);

@@ -1,3 +1,4 @@
+// Streamed tool calls end with finish_reason tool_calls, or length when the limit cut them (F05, F06).
 import type { Check } from '../../types.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
 import { hasUsage } from '../streaming/parse-stream.ts';
@@ -7,10 +8,14 @@ import { withToolCalls } from './tool-calls.ts';
 export const toolsStreamFinishReason: Check = {
   id: 'tools.stream-finish-reason',
   capability: 'tools',
-  level: 'MUST',
+  level: 'SHOULD',
   kind: 'protocol',
+  consequence:
+    'Agents that branch on finish_reason drop streamed calls ("stop", F05) or run a call that max_tokens cut off ("tool_calls" hiding "length", F06); openai-node\'s runTools and the AI SDK decide on the calls themselves.',
+  evidence:
+    'vllm-project/vllm#53269 (docs/deviations.md#f06); BerriAI/litellm#35663 (docs/deviations.md#f05)',
   title: 'Streamed tool calls end with finish_reason tool_calls (or length when cut off)',
-  spec: 'OpenAPI finish_reason enum; OpenAI observed tool_choice table (wire-facts §1.4); wire-facts F05, F06',
+  spec: 'OpenAPI finish_reason enum; OpenAI observed tool_choice table; docs/deviations.md#f05, #f06',
   run: (input) =>
     withToolCalls(input, ({ calls, stream }) => {
       if (!stream) return skip('not a stream (see tools.finish-reason)');
