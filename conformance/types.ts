@@ -291,6 +291,17 @@ export interface RunResult {
   targets: TargetResult[];
   /** baseline entries that matched no failure (--baseline): they fail the run until removed */
   staleBaseline?: string[];
+  /** `dropin judge` only: the recordings read and the exchanges that could not be judged */
+  recordings?: RecordingsSummary;
   /** 0 = no failure at the fail-on level, 1 = conformance failures, 2 = a target or the harness broke */
   exitCode: 0 | 1 | 2;
+}
+
+/** What `dropin judge` read (docs/judge.md): every exchange is judged, reported as not judged, or ignored as not API traffic. */
+export interface RecordingsSummary {
+  files: Array<{ path: string; format: string; exchanges: number; ignored: number }>;
+  /** exchanges whose checks are in the targets */
+  judged: number;
+  /** API exchanges no check covers yet, or without a recorded answer: counted, never passed */
+  notJudged: Array<{ id: string; endpoint: string; reason: string }>;
 }
