@@ -42,6 +42,11 @@ describe('chat selector', () => {
     expect(judged).toEqual(expect.arrayContaining(['tools.call-schema', 'tools.finish-reason']));
     expect(judged).not.toContain('tools.arguments-json');
     expect(judged).not.toContain('tools.arguments-valid');
+    const truncated = { ...COMPLETION, choices: [{ ...COMPLETION.choices[0], finish_reason: 'length' }] };
+    const limited = ids(captured({ ...CHAT_REQUEST, max_tokens: 5, stop: ['7'], response_format: { type: 'json_object' } }, truncated));
+    expect(limited).toContain('chat.max-tokens-honoured');
+    expect(limited).not.toContain('chat.stop-honoured');
+    expect(limited).not.toContain('json_mode.valid-json');
   });
 
   it('judges tools when they were offered, and tool_choice only when the server must enforce it', () => {
