@@ -29,6 +29,12 @@ describe('chat.max-tokens-honoured', () => {
     expect(run({ usage: null, content: 'one two', finishReason: 'length' }).status).toBe('pass');
     expect(run({ usage: null, content: 'one two', finishReason: 'stop' }).status).toBe('skip');
   });
+  it('with n > 1 bounds the usage of all choices together (the limit is per choice)', () => {
+    const two = { ...request, n: 2 };
+    const choice = (index: number) => ({ index, message: { role: 'assistant', content: 'a b c d e', refusal: null }, logprobs: null, finish_reason: 'length' });
+    expect(run({ usage: usage(10), choices: [choice(0), choice(1)] }, two).status).toBe('pass');
+    expect(run({ usage: usage(11), choices: [choice(0), choice(1)] }, two)).toMatchObject({ status: 'fail', expected: 'completion_tokens <= 10 (5 per choice × n 2)' });
+  });
   it('skips when the request has no max_tokens', () => {
     expect(run({ usage: usage(500) }, { ...request, max_tokens: undefined }).status).toBe('skip');
   });

@@ -18,7 +18,12 @@ describe('chat.stop-honoured', () => {
     expect(run('1 2 3 4 5 6 7 8')).toMatchObject({ status: 'fail', pointer: '/choices/0/message/content' });
   });
   it('fails when finish_reason is not stop', () => {
-    expect(run('1 2 3', 'length')).toMatchObject({ status: 'fail', pointer: '/choices/0/finish_reason', received: '"length"' });
+    expect(run('1 2 3', 'eos')).toMatchObject({ status: 'fail', pointer: '/choices/0/finish_reason', received: '"eos"' });
+  });
+  it('skips a reply the token limit or a tool call ended before any stop sequence (nothing to judge)', () => {
+    expect(run('1 2 3', 'length').status).toBe('skip');
+    expect(run('', 'tool_calls').status).toBe('skip');
+    expect(run('1 2 3 4 5 6 7 8', 'length').status).toBe('fail');
   });
   it('skips without a stop sequence in the request', () => {
     expect(run('7', 'stop', { model: 'm' }).status).toBe('skip');

@@ -8,18 +8,22 @@ import { fail, pass, show, skip } from '../verdict.ts';
 export function judgeTokenLimit(input: CheckInput, param: 'max_tokens' | 'max_completion_tokens'): Verdict {
   const limit = input.request?.[param];
   if (!Number.isInteger(limit)) return skip(`the request carried no integer ${param}`);
+  // the limit is per choice, usage counts every choice
+  const n = Number.isInteger(input.request?.n) && input.request.n > 1 ? (input.request.n as number) : 1;
+  const allowed = limit * n;
+  const perChoice = n > 1 ? ` (${limit} per choice × n ${n})` : '';
   return withBody(input, (body) => {
     const tokens = completionTokens(body);
     const reason = firstFinishReason(body);
     if (tokens === undefined) return judgeWithoutUsage(body, param, limit, reason);
-    if (tokens > limit) {
-      return fail(`${param} ${limit} was not honoured: ${tokens} completion tokens were generated`, {
-        expected: `completion_tokens <= ${limit}`,
+    if (tokens > allowed) {
+      return fail(`${param} ${limit} was not honoured: ${tokens} completion tokens were generated${perChoice}`, {
+        expected: `completion_tokens <= ${allowed}${perChoice}`,
         received: `completion_tokens ${tokens}`,
         pointer: '/usage/completion_tokens',
       });
     }
-    if (tokens === limit && reason !== 'length') {
+    if (n === 1 && tokens === limit && reason !== 'length') {
       return fail(`generation stopped at the ${param} limit but finish_reason does not say so`, {
         expected: 'finish_reason "length"',
         received: `finish_reason ${show(reason)} with completion_tokens ${tokens}`,

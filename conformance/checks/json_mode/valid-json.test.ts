@@ -15,6 +15,11 @@ describe('json_mode.valid-json', () => {
     expect(v).toMatchObject({ status: 'fail', pointer: '/choices/0/message/content' });
     expect(v.message).toContain('not JSON');
   });
+  it('skips JSON the token limit cut (finish_reason length), but fails prose cut the same way', () => {
+    const cut = (content: string) => jsonModeValidJson.run(inputOf(jsonExchange(completion({ content, finishReason: 'length' }))));
+    expect(cut('{"answer": [1, 2').status).toBe('skip');
+    expect(cut('The answer is').status).toBe('fail');
+  });
   it('fails on JSON that is not an object', () => {
     expect(run('[1, 2]')).toMatchObject({ status: 'fail', received: '[1,2]' });
   });

@@ -2,7 +2,7 @@
 // stream the concatenated delta.content of choice 0 (as every client accumulates it).
 import type { CheckInput, Verdict } from '../../types.ts';
 import { withBody } from '../chat/body.ts';
-import { firstContent, nonAnswer, nonAnswerOf } from '../chat/completion.ts';
+import { firstContent, firstFinishReason, nonAnswer, nonAnswerOf } from '../chat/completion.ts';
 import { withStream, type ParsedStream } from '../streaming/parse-stream.ts';
 import { fail, show, skip } from '../verdict.ts';
 
@@ -10,6 +10,8 @@ export interface Reply {
   text: string;
   /** where the text (or its first fragment) is, for failure pointers */
   pointer: string;
+  /** choice 0 ended with finish_reason "length": the request's own token limit cut the text */
+  cut?: boolean;
 }
 
 /**
@@ -17,20 +19,37 @@ export interface Reply {
  * documented way (a refusal, tool calls), fail when it holds no text.
  */
 export function withReply(input: CheckInput, judge: (reply: Reply) => Verdict): Verdict {
+  return readReply(input, (reply) => {
+    const verdict = judge(reply);
+    // A reply the token limit cut (finish_reason "length", which the client sees) cannot be
+    // complete JSON; what can still be judged is that it began as JSON. Prose cut short still fails.
+    if (verdict.status === 'fail' && reply.cut && looksLikeJsonStart(reply.text)) return skip(CUT_JSON);
+    return verdict;
+  });
+}
+
+export const CUT_JSON = 'the token limit cut the reply (finish_reason "length"): its JSON is incomplete by the request\'s own limit';
+
+/** The text opens a JSON object or array, as a reply cut mid-JSON does. */
+export function looksLikeJsonStart(text: string): boolean {
+  return /^\s*[[{]/.test(text);
+}
+
+function readReply(input: CheckInput, judge: (reply: Reply) => Verdict): Verdict {
   if (input.exchange.sse) {
     return withStream(input, (stream) => {
       const reply = streamedReply(stream);
       // OpenAI opens every stream with content "", refusals and tool-call streams included
       const other = reply?.text.trim() ? undefined : streamedNonAnswer(stream);
       if (other) return skip(other);
-      if (reply) return judge(reply);
+      if (reply) return judge({ ...reply, cut: streamCutByLength(stream) });
       return fail('the stream carried no content for choice 0', { expected: 'JSON text in delta.content', received: 'no content deltas' });
     });
   }
   return withBody(input, (body) => {
     const text = firstContent(body);
     const pointer = '/choices/0/message/content';
-    if (text !== undefined) return judge({ text, pointer });
+    if (text !== undefined) return judge({ text, pointer, cut: firstFinishReason(body) === 'length' });
     const other = nonAnswer(body);
     if (other) return skip(other);
     return fail('the reply has no text content', { expected: 'JSON text as content', received: show(body.choices?.[0]?.message), pointer });
@@ -48,6 +67,10 @@ function streamedNonAnswer(stream: ParsedStream): string | undefined {
     if (Array.isArray(delta?.tool_calls)) calls.push(...delta.tool_calls);
   }
   return nonAnswerOf(refusal, calls);
+}
+
+function streamCutByLength(stream: ParsedStream): boolean {
+  return stream.chunks.some(({ chunk }) => Array.isArray(chunk.choices) && chunk.choices.some((c: any) => (c?.index ?? 0) === 0 && c?.finish_reason === 'length'));
 }
 
 function streamedReply(stream: ParsedStream): Reply | undefined {

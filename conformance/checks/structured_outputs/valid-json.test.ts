@@ -15,6 +15,15 @@ describe('structured_outputs.valid-json', () => {
     const ex = jsonExchange(completion({ content: 'Ann is three and happy.' }));
     expect(structuredOutputsValidJson.run(inputOf(ex, structuredRequest))).toMatchObject({ status: 'fail', pointer: '/choices/0/message/content' });
   });
+  it('skips JSON the token limit cut (finish_reason length), but fails prose cut the same way', () => {
+    const cut = jsonExchange(completion({ content: '{"name":"Ann","ag', finishReason: 'length' }));
+    expect(structuredOutputsValidJson.run(inputOf(cut, structuredRequest)).status).toBe('skip');
+    const prose = jsonExchange(completion({ content: 'Ann is three and', finishReason: 'length' }));
+    expect(structuredOutputsValidJson.run(inputOf(prose, structuredRequest)).status).toBe('fail');
+    const events = contentStream(['{"name":', '"Ann"']);
+    (events[events.length - 2] as any).choices[0].finish_reason = 'length';
+    expect(structuredOutputsValidJson.run(inputOf(sseExchange(events), streamedRequest)).status).toBe('skip');
+  });
   it('concatenates streamed deltas before parsing', () => {
     const ex = sseExchange(contentStream(['{"name":', '"Ann","age"', ':3,"mood":"sad"}']));
     expect(structuredOutputsValidJson.run(inputOf(ex, streamedRequest)).status).toBe('pass');

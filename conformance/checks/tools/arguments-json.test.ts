@@ -20,6 +20,11 @@ describe('tools.arguments-json', () => {
   it('fails JSON that is not an object', () => {
     expect(toolsArgumentsJson.run(completionInput(completion([weatherCall('["Paris"]')])))).toMatchObject({ status: 'fail', received: '"[\\"Paris\\"]"' });
   });
+  it('skips arguments the token limit cut (finish_reason length), judges them otherwise', () => {
+    const cut = weatherCall('{"city":"Pa');
+    expect(toolsArgumentsJson.run(completionInput(completion([cut], 'length')))).toMatchObject({ status: 'skip' });
+    expect(toolsArgumentsJson.run(completionInput(completion([cut], 'tool_calls')))).toMatchObject({ status: 'fail' });
+  });
   it('leaves non-string arguments to tools.arguments-string', () => {
     expect(toolsArgumentsJson.run(completionInput(completion([weatherCall({ city: 'Paris' })]))).status).toBe('skip');
   });

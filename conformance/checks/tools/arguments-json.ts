@@ -16,9 +16,12 @@ export const toolsArgumentsJson: Check = {
   title: 'Tool-call arguments parse to a JSON object',
   spec: 'OpenAPI ChatCompletionMessageToolCall.function.arguments ("in JSON format"); docs/deviations.md#f03, #f06',
   run: (input) =>
-    withToolCalls(input, ({ calls }) => {
-      // Non-string arguments are tools.arguments-string's finding; here only strings are judged.
-      const judged = calls.filter((c) => typeof c.arguments === 'string');
+    withToolCalls(input, ({ calls, cut }) => {
+      // Non-string arguments are tools.arguments-string's finding; here only strings are judged,
+      // and not those the request's own token limit cut (finish_reason "length" tells the client).
+      const strings = calls.filter((c) => typeof c.arguments === 'string');
+      const judged = strings.filter((c) => !cut.has(c.choice));
+      if (strings.length > 0 && judged.length === 0) return skip('the token limit cut the tool calls (finish_reason "length"): their arguments are incomplete by the request\'s own limit');
       if (judged.length === 0) return skip('no tool call with string arguments was returned');
       for (const call of judged) {
         const problem = objectProblem(call.arguments as string);

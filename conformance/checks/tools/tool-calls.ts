@@ -18,6 +18,8 @@ export interface ToolCallsRead {
   calls: ToolCallView[];
   /** indices of every choice returned, with or without calls */
   choices: number[];
+  /** indices of the choices that ended with finish_reason "length": the token limit cut their calls */
+  cut: Set<number>;
   /** set for streams */
   stream?: { parsed: ParsedStream; entries: StreamChoice[]; accumulated: AccumulatedToolCalls };
 }
@@ -40,21 +42,24 @@ function readStream(parsed: ParsedStream): ToolCallsRead {
     arguments: c.nonStringArguments ?? c.arguments,
     pointer: c.pointer,
   }));
-  return { calls, choices: [...new Set(entries.map((e) => e.index))], stream: { parsed, entries, accumulated } };
+  const cut = new Set(entries.filter((e) => e.choice.finish_reason === 'length').map((e) => e.index));
+  return { calls, choices: [...new Set(entries.map((e) => e.index))], cut, stream: { parsed, entries, accumulated } };
 }
 
 function readCompletion(choices: unknown[]): ToolCallsRead {
   const calls: ToolCallView[] = [];
   const indices: number[] = [];
+  const cut = new Set<number>();
   choices.forEach((choice, c) => {
     if (!isRecord(choice)) return;
     const index = Number.isInteger(choice.index) ? (choice.index as number) : c;
     indices.push(index);
+    if (choice.finish_reason === 'length') cut.add(index);
     const list = isRecord(choice.message) && Array.isArray(choice.message.tool_calls) ? choice.message.tool_calls : [];
     list.forEach((call: unknown, k: number) => {
       const fn = isRecord(call) && isRecord(call.function) ? call.function : {};
       calls.push({ choice: index, name: fn.name, arguments: fn.arguments, pointer: `/choices/${c}/message/tool_calls/${k}` });
     });
   });
-  return { calls, choices: indices };
+  return { calls, choices: indices, cut };
 }

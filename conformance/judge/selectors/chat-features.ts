@@ -15,16 +15,12 @@ export interface ChatFeatures {
   maxCompletionTokens: boolean;
   stop: boolean;
   n: boolean;
-  /** the request asked for several choices (n > 1): usage then counts the tokens of all of them */
-  severalChoices: boolean;
   /** stream_options.include_usage: true */
   includeUsage: boolean;
   /** stream_options sent on a request that does not stream */
   streamOptionsWithoutStream: boolean;
   /** the answer carries tool calls (also judged when the request was not kept) */
   answerToolCalls: boolean;
-  /** a choice ended with finish_reason "length": the token limit cut the reply */
-  cutByLength: boolean;
 }
 
 export function chatFeatures(view: ExchangeView): ChatFeatures {
@@ -38,11 +34,9 @@ export function chatFeatures(view: ExchangeView): ChatFeatures {
     maxCompletionTokens: Number.isInteger(r.max_completion_tokens),
     stop: (typeof stop === 'string' && stop !== '') || (Array.isArray(stop) && stop.length > 0),
     n: Number.isInteger(r.n),
-    severalChoices: Number.isInteger(r.n) && r.n > 1,
     includeUsage: includeUsage(r),
     streamOptionsWithoutStream: r.stream_options !== undefined && r.stream_options !== null && r.stream !== true,
     answerToolCalls: answerChoices(view).some((c) => hasCalls(view.stream ? c?.delta : c?.message)),
-    cutByLength: answerChoices(view).some((c) => c?.finish_reason === 'length'),
   };
 }
 

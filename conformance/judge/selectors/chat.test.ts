@@ -33,20 +33,26 @@ describe('chat selector', () => {
     expect(ids(captured(schema, COMPLETION))).toEqual(expect.arrayContaining(['structured_outputs.valid-json', 'structured_outputs.schema-valid']));
   });
 
-  it('leaves out checks that do not fit the exchange: token limits with n > 1, argument JSON of a call cut by the limit', () => {
-    const several = ids(captured({ ...CHAT_REQUEST, max_tokens: 8, n: 2 }, COMPLETION));
-    expect(several).toContain('chat.n-honoured');
-    expect(several).not.toContain('chat.max-tokens-honoured');
+  it('judges exchanges no scenario sends with the same checks, which skip what the answer cannot show', () => {
+    const verdicts = (request: any, body: any) => {
+      const exchange = captured(request, body);
+      const out: Record<string, string> = {};
+      for (const check of chatSelector.select(viewOf(exchange))) {
+        out[check.id] = check.run({ exchange: toExchange(exchange), request, scenario: 's', model: 'm' }).status;
+      }
+      return out;
+    };
     const cut = { ...TOOL_COMPLETION, choices: [{ ...TOOL_COMPLETION.choices[0], finish_reason: 'length' }] };
-    const judged = ids(captured({ ...CHAT_REQUEST, tools: TOOLS_REQUEST.tools, max_tokens: 5 }, cut));
-    expect(judged).toEqual(expect.arrayContaining(['tools.call-schema', 'tools.finish-reason']));
-    expect(judged).not.toContain('tools.arguments-json');
-    expect(judged).not.toContain('tools.arguments-valid');
-    const truncated = { ...COMPLETION, choices: [{ ...COMPLETION.choices[0], finish_reason: 'length' }] };
-    const limited = ids(captured({ ...CHAT_REQUEST, max_tokens: 5, stop: ['7'], response_format: { type: 'json_object' } }, truncated));
-    expect(limited).toContain('chat.max-tokens-honoured');
-    expect(limited).not.toContain('chat.stop-honoured');
-    expect(limited).not.toContain('json_mode.valid-json');
+    cut.choices[0].message = { ...cut.choices[0].message, tool_calls: [{ ...cut.choices[0].message.tool_calls[0], function: { name: 'get_weather', arguments: '{"city": "Par' } }] };
+    const toolVerdicts = verdicts({ ...CHAT_REQUEST, tools: TOOLS_REQUEST.tools, max_tokens: 5 }, cut);
+    expect(toolVerdicts['tools.call-schema']).toBe('pass');
+    expect(toolVerdicts['tools.arguments-json']).toBe('skip');
+    const truncated = { ...COMPLETION, choices: [{ ...COMPLETION.choices[0], message: { ...COMPLETION.choices[0].message, content: '{"a": [1, 2' }, finish_reason: 'length' }] };
+    const limited = verdicts({ ...CHAT_REQUEST, max_tokens: 5, stop: ['7'], response_format: { type: 'json_object' } }, truncated);
+    expect(limited['chat.stop-honoured']).toBe('skip');
+    expect(limited['json_mode.valid-json']).toBe('skip');
+    const prose = { ...truncated, choices: [{ ...truncated.choices[0], message: { ...truncated.choices[0].message, content: 'Sure! Here is' } }] };
+    expect(verdicts({ ...CHAT_REQUEST, max_tokens: 5, response_format: { type: 'json_object' } }, prose)['json_mode.valid-json']).toBe('fail');
   });
 
   it('judges tools when they were offered, and tool_choice only when the server must enforce it', () => {

@@ -1,11 +1,8 @@
 // POST /chat/completions: the checks a run attaches to its chat, streaming, tools, JSON-mode and
 // structured-output scenarios, picked here by what each recorded request asked for. Checks that
 // read a non-stream body (token limits, stop, n, JSON mode) are not applied to streams. Exchanges
-// a scenario never sends are left to the checks that fit them: a reply cut by the token limit is
-// incomplete by design (its finish_reason says so, and is what is judged, F06), so its tool
-// arguments and JSON are not judged as complete; a reply that ended for another reason than its
-// stop sequence (the limit, a tool call) says nothing of whether the sequence would have stopped
-// it; and with n > 1 usage counts the tokens of every choice, not one choice's limit.
+// a scenario never sends (a reply cut by the token limit, n > 1 with a limit, a stop sequence the
+// reply never reached) are judged by the same checks, which skip what such an answer cannot show.
 import { chatResponseChecks } from '../../checks/chat/index.ts';
 import { chatMaxCompletionTokensHonoured } from '../../checks/chat/max-completion-tokens-honoured.ts';
 import { chatMaxTokensHonoured } from '../../checks/chat/max-tokens-honoured.ts';
@@ -61,7 +58,7 @@ export const chatSelector: Selector = {
 function streamChecks(view: ExchangeView, f: ChatFeatures): Check[] {
   const usage = !view.requestKnown ? [...USAGE_RELATION] : f.includeUsage ? USAGE_ASKED : USAGE_NOT_ASKED;
   const out = [...STREAM_SHAPE, streamingIncremental, ...needingRequest(view, usage)];
-  if (f.tools || f.answerToolCalls) out.push(...STREAM_TOOL_SHAPE, ...completeArguments(f), ...needingRequest(view, [toolsStreamFinishReason]));
+  if (f.tools || f.answerToolCalls) out.push(...STREAM_TOOL_SHAPE, toolsArgumentsJson, ...needingRequest(view, [toolsStreamFinishReason]));
   out.push(...behaviour(f));
   out.push(...jsonChecks(f, true));
   return out;
@@ -69,33 +66,27 @@ function streamChecks(view: ExchangeView, f: ChatFeatures): Check[] {
 
 function completionChecks(view: ExchangeView, f: ChatFeatures): Check[] {
   const out = [...chatResponseChecks, chatUsage];
-  if (f.tools || f.answerToolCalls) out.push(...TOOL_SHAPE, ...completeArguments(f), ...needingRequest(view, [toolsFinishReason]));
+  if (f.tools || f.answerToolCalls) out.push(...TOOL_SHAPE, toolsArgumentsJson, ...needingRequest(view, [toolsFinishReason]));
   out.push(...behaviour(f));
-  if (f.maxTokens && !f.severalChoices) out.push(chatMaxTokensHonoured);
-  if (f.maxCompletionTokens && !f.severalChoices) out.push(chatMaxCompletionTokensHonoured);
-  if (f.stop && !f.cutByLength && !f.answerToolCalls) out.push(chatStopHonoured);
+  if (f.maxTokens) out.push(chatMaxTokensHonoured);
+  if (f.maxCompletionTokens) out.push(chatMaxCompletionTokensHonoured);
+  if (f.stop) out.push(chatStopHonoured);
   if (f.n) out.push(chatNHonoured);
   out.push(...jsonChecks(f, false));
   return out;
 }
 
-/** JSON mode (non-stream only: its check reads a body) and structured outputs, on replies not cut off. */
+/** JSON mode (non-stream only: its check reads a body) and structured outputs. */
 function jsonChecks(f: ChatFeatures, stream: boolean): Check[] {
-  if (f.cutByLength) return [];
   if (f.responseFormat === 'json_object' && !stream) return [jsonModeValidJson];
   if (f.responseFormat === 'json_schema') return structuredOutputsChecks;
   return [];
 }
 
-/** Arguments are judged as JSON only when the calls were not cut off by the token limit. */
-function completeArguments(f: ChatFeatures): Check[] {
-  return f.cutByLength ? [] : [toolsArgumentsJson];
-}
-
 /** Did the endpoint honour the tools it was offered: only when the request says what it asked. */
 function behaviour(f: ChatFeatures): Check[] {
   const out: Check[] = [];
-  if (f.tools && !f.cutByLength) out.push(toolsArgumentsValid);
+  if (f.tools) out.push(toolsArgumentsValid);
   if (f.toolChoice && ENFORCED.has(f.toolChoice)) out.push(toolsChoiceHonoured);
   return out;
 }
