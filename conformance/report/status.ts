@@ -47,30 +47,6 @@ export function summaryOf(target: TargetResult, capability: Capability): Capabil
   );
 }
 
-export interface RunVerdict {
-  status: Status;
-  /** one line, e.g. "failed: 2 of 3 targets have failures at the fail-on level (must)" */
-  text: string;
-}
-
-/** The headline: the exit code decides pass/fail; errors and warnings colour a passing run. */
-export function runVerdict(run: RunResult): RunVerdict {
-  const statuses = run.targets.map(targetStatus);
-  const count = (s: Status) => statuses.filter((x) => x === s).length;
-  const of = `of ${run.targets.length} target${run.targets.length === 1 ? '' : 's'}`;
-  if (run.exitCode === 1) {
-    const failing = count('fail') + count('error');
-    return { status: 'fail', text: `FAILED — ${failing} ${of} not conformant (fail-on: ${run.options.failOn})` };
-  }
-  if (count('error') > 0) return { status: 'error', text: `INCOMPLETE — ${count('error')} ${of} hit harness or network errors` };
-  if (run.targets.length === 0) return { status: 'skip', text: 'NOTHING RUN — no targets' };
-  if (count('warn') > 0 || count('fail') > 0) {
-    return { status: 'warn', text: `PASSED with findings below the fail-on level (${run.options.failOn})` };
-  }
-  const n = run.targets.length;
-  return { status: 'pass', text: `PASSED — ${n === 1 ? 'the target is' : `all ${n} targets are`} conformant` };
-}
-
 /** "2/3 (pass^3 ✗)" for behaviour checks; undefined for protocol checks. */
 export function passRateText(check: CheckResult): string | undefined {
   const r = check.repeat;

@@ -1,0 +1,49 @@
+// Identical findings across scenarios become one group: a server that sends
+// "system_fingerprint": null breaks chat.schema in every chat scenario, and a reader needs one
+// row "in 10 scenarios", not ten. Identical means the same check, status, message and expected
+// text; what was received may differ per scenario and stays reachable per member.
+import type { CheckResult } from '../types.ts';
+
+export interface CheckGroup {
+  /** the group's first member, whose shared fields (id, level, message, expected) the group shows */
+  first: CheckResult;
+  checks: CheckResult[];
+  /** distinct scenario ids, in order of first appearance */
+  scenarios: string[];
+  /** every member received the same text at the same pointer */
+  sameReceived: boolean;
+}
+
+const isProblem = (c: CheckResult) => c.status === 'fail' || c.status === 'warn' || c.status === 'error';
+
+function key(c: CheckResult): string {
+  return JSON.stringify([c.id, c.status, c.level, c.message ?? '', c.expected ?? '', c.expectedFailure === true]);
+}
+
+/** Problems (fail, warn, error) grouped by identity; every other result is a group of one. Order is kept. */
+export function groupChecks(checks: CheckResult[]): CheckGroup[] {
+  const groups: CheckGroup[] = [];
+  const byKey = new Map<string, CheckGroup>();
+  for (const check of checks) {
+    const k = isProblem(check) ? key(check) : undefined;
+    const found = k === undefined ? undefined : byKey.get(k);
+    if (found) {
+      found.checks.push(check);
+      if (!found.scenarios.includes(check.scenario)) found.scenarios.push(check.scenario);
+      found.sameReceived &&= check.received === found.first.received && check.pointer === found.first.pointer;
+      continue;
+    }
+    const group = { first: check, checks: [check], scenarios: [check.scenario], sameReceived: true };
+    groups.push(group);
+    if (k !== undefined) byKey.set(k, group);
+  }
+  return groups;
+}
+
+/** "chat.basic", or "in 3 scenarios: a, b, c", cut after `max` names. */
+export function scenariosText(group: CheckGroup, max = 8): string {
+  const n = group.scenarios.length;
+  if (n === 1) return group.scenarios[0];
+  const names = group.scenarios.slice(0, max).join(', ');
+  return `in ${n} scenarios: ${names}${n > max ? `, … (${n - max} more)` : ''}`;
+}
