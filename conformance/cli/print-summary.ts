@@ -44,7 +44,8 @@ function matrix(run: RunResult, paint: (g: Grade | HeadlineStatus, s: string) =>
   const widths = caps.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].word.length)));
   const lines = [['target'.padEnd(width), ...caps.map((c, i) => c.padEnd(widths[i]))].join('  ').trimEnd()];
   run.targets.forEach((t, r) => {
-    lines.push([t.name.padEnd(width), ...cells[r].map((cell, i) => paint(cell.grade, cell.word.padEnd(widths[i])))].join('  ').trimEnd());
+    const painted = cells[r].map((cell, i) => paint(cell.grade, cell.word) + ' '.repeat(widths[i] - cell.word.length));
+    lines.push([t.name.padEnd(width), ...painted].join('  ').trimEnd());
   });
   const fail = failOn === 'should' ? 'FAIL(MUST|SHOULD) = a MUST check (or a SHOULD, at --fail-on should) failed' : 'FAIL(MUST) = a MUST check failed';
   lines.push(`${fail}: an official client throws or loses data; degraded = only SHOULD checks failed: a common client degrades`);
@@ -67,7 +68,8 @@ function belowLevel(name: string, checks: CheckResult[], failOn: FailOn): string
   if (groups.length === 0) return [];
   const levels = ['MUST', 'SHOULD', 'MAY'].map((l) => [l, checks.filter((c) => c.level === l).length] as const).filter(([, n]) => n > 0);
   const counted = levels.map(([l, n]) => `${n} ${l}`).join(', ');
-  const lines = [`${name}: ${counted} failure${checks.length === 1 ? '' : 's'} below --fail-on ${failOn} (they do not fail the run; SHOULD = a common client degrades):`];
+  const many = checks.length === 1 ? 'failure' : 'failures';
+  const lines = [`${name}: ${checks.length} ${many} below --fail-on ${failOn} (${counted}; they do not fail the run, a SHOULD failure means a common client degrades):`];
   for (const g of groups.slice(0, MAX_BELOW)) lines.push(`    ${g.first.level} ${g.first.id} (${scenariosText(g, 3)}): ${g.first.message ?? g.first.title}`);
   if (groups.length > MAX_BELOW) lines.push(`    … and ${groups.length - MAX_BELOW} more, see report.md`);
   return lines;

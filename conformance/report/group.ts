@@ -1,6 +1,6 @@
-// Identical findings across scenarios become one group: a server that sends
-// "system_fingerprint": null breaks chat.schema in every chat scenario, and a reader needs one
-// row "in 10 scenarios", not ten. Identical means the same check, status, message and expected
+// Identical results across scenarios become one group: a server that sends a non-spec
+// finish_reason breaks the same check in every chat scenario, and a reader needs one row
+// "in 10 scenarios", not ten. Identical means the same check, status, level, message and expected
 // text; what was received may differ per scenario and stays reachable per member.
 import type { CheckResult } from '../types.ts';
 
@@ -14,19 +14,17 @@ export interface CheckGroup {
   sameReceived: boolean;
 }
 
-const isProblem = (c: CheckResult) => c.status === 'fail' || c.status === 'warn' || c.status === 'error';
-
 function key(c: CheckResult): string {
   return JSON.stringify([c.id, c.status, c.level, c.message ?? '', c.expected ?? '', c.expectedFailure === true]);
 }
 
-/** Problems (fail, warn, error) grouped by identity; every other result is a group of one. Order is kept. */
+/** Results grouped by identity, in order of first appearance. */
 export function groupChecks(checks: CheckResult[]): CheckGroup[] {
   const groups: CheckGroup[] = [];
   const byKey = new Map<string, CheckGroup>();
   for (const check of checks) {
-    const k = isProblem(check) ? key(check) : undefined;
-    const found = k === undefined ? undefined : byKey.get(k);
+    const k = key(check);
+    const found = byKey.get(k);
     if (found) {
       found.checks.push(check);
       if (!found.scenarios.includes(check.scenario)) found.scenarios.push(check.scenario);
@@ -35,7 +33,7 @@ export function groupChecks(checks: CheckResult[]): CheckGroup[] {
     }
     const group = { first: check, checks: [check], scenarios: [check.scenario], sameReceived: true };
     groups.push(group);
-    if (k !== undefined) byKey.set(k, group);
+    byKey.set(k, group);
   }
   return groups;
 }

@@ -47,7 +47,8 @@ export function untestedReason(target: TargetResult): string | undefined {
   if (target.checks.length === 0) return 'no check ran';
   const reasons = [...new Set(target.checks.map((c) => c.message).filter(Boolean))];
   const why = reasons.length === 1 ? `: ${reasons[0]}` : ' (the endpoint answered the features as unsupported, or they did not apply)';
-  return `no check could be judged: all ${target.checks.length} were skipped${why}`;
+  const all = target.checks.length === 1 ? 'its only check was skipped' : `all ${target.checks.length} were skipped`;
+  return `no check could be judged: ${all}${why}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Per target, per capability: the check list. Problems first; each failed, warned or errored
-// check expands to its drill-down and the exchanges it was judged on. Identical problems across
+// check expands to its drill-down and the exchanges it was judged on. Identical results across
 // scenarios are one row "in N scenarios" that expands to what they share and to each scenario.
 import { untestedReason, type FailOn } from '../../run/summarize.ts';
 import type { Capability, CheckResult, RunResult, TargetResult } from '../../types.ts';
@@ -72,6 +72,7 @@ function groupItem(ctx: TargetContext, group: CheckGroup): string {
   if (group.checks.length === 1) return checkItem(ctx, group.first);
   const first = group.first;
   const side = `<span class="count" title="${html(group.scenarios.join(', '))}">in ${group.scenarios.length} scenarios</span>`;
+  if (!isProblem(first)) return `<div class="check ok" id="${anchorOf(ctx, first)}-g"><div class="row">${rowCells(ctx, first, side)}</div></div>`;
   const shared = fieldList(first, group.sameReceived ? [...SHARED_FIELDS, 'received', 'pointer'] : SHARED_FIELDS);
   const members = `<h4>Per scenario (${group.checks.length})</h4><div class="members">${group.checks.map((c) => member(ctx, c)).join('')}</div>`;
   return `<details class="check problem group st-${first.status}" id="${anchorOf(ctx, first)}-g"><summary class="row">${rowCells(ctx, first, side)}</summary><div class="detail">${shared}${members}</div></details>`;
