@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { passRateText, worst } from './status.ts';
+import { passRateText } from './status.ts';
 import { sampleRun } from './sample-run.ts';
 
 describe('status helpers', () => {
-  it('ranks skip < pass < warn < fail < error', () => {
-    expect(worst([])).toBe('skip');
-    expect(worst(['pass', 'skip'])).toBe('pass');
-    expect(worst(['warn', 'pass'])).toBe('warn');
-    expect(worst(['fail', 'error', 'warn'])).toBe('error');
-  });
-
   it('writes behaviour pass rates as passed/runs with pass^k', () => {
     const [check] = sampleRun().targets[1].checks.filter((c) => c.repeat);
     expect(passRateText(check)).toBe('2/3 (pass^3 ✗)');

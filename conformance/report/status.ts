@@ -1,34 +1,8 @@
-// How statuses are ranked, named and drawn in every report, so the four artefacts agree.
-import type { CapabilitySummary, Capability, CheckResult, RunResult, Status, TargetResult } from '../types.ts';
+// What every report reads the same way: the capabilities a run covered, a capability's summary
+// for a target, and a behaviour check's pass rate. Grades and the headline are in grade.ts and
+// outcome.ts.
+import type { CapabilitySummary, Capability, CheckResult, RunResult, TargetResult } from '../types.ts';
 import { CAPABILITIES } from '../types.ts';
-
-/** Severity for "worst of": skip < pass < warn < fail < error (error = the harness broke). */
-const RANK: Record<Status, number> = { skip: 0, pass: 1, warn: 2, fail: 3, error: 4 };
-
-export const STATUS_SYMBOL: Record<Status, string> = {
-  pass: '✅',
-  fail: '❌',
-  warn: '⚠️',
-  skip: '⏭️',
-  error: '💥',
-};
-
-export function worst(statuses: Iterable<Status>): Status {
-  let result: Status = 'skip';
-  for (const s of statuses) if (RANK[s] > RANK[result]) result = s;
-  return result;
-}
-
-/** Problems first (error, fail, warn), then passes, then skips; stable within a status. */
-export function bySeverity(a: CheckResult, b: CheckResult): number {
-  return RANK[b.status] - RANK[a.status];
-}
-
-export function targetStatus(target: TargetResult): Status {
-  if (target.error) return 'error';
-  if (target.skipped) return 'skip';
-  return worst(Object.values(target.capabilities).map((c) => c.status));
-}
 
 /** The capabilities the run covered, in catalogue order (`only: []` means all of them). */
 export function runCapabilities(run: RunResult): Capability[] {

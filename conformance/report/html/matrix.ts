@@ -4,7 +4,7 @@
 import type { FailOn } from '../../run/summarize.ts';
 import type { Capability, Level, RunResult, TargetResult } from '../../types.ts';
 import { html } from '../escape.ts';
-import { GRADE_MEANING, GRADE_WORD, cellGrade, gradeLevel, type Grade } from '../grade.ts';
+import { GRADE_MEANING, GRADE_WORD, cellGrade, gradeLabel, gradeLevel, type Grade } from '../grade.ts';
 import { runCapabilities, summaryOf } from '../status.ts';
 import { capabilityAnchor, targetAnchor } from './anchors.ts';
 import { GLYPH, gradeBadge, targetBadge } from './badges.ts';
@@ -25,10 +25,9 @@ function cell(target: TargetResult, index: number, capability: Capability, failO
   const summary = summaryOf(target, capability);
   const grade = cellGrade(summary, failOn);
   const level = gradeLevel(summary, grade);
-  const word = `${GRADE_WORD[grade]}${level ? ` (${level})` : ''}`;
   const words = `${GLYPH[grade]} ${GRADE_WORD[grade]}${level ? ` <span class="lvl">(${level})</span>` : ''}`;
   const href = `#${capabilityAnchor(index, capability)}`;
-  const title = html(`${target.name} · ${capability}: ${word.toLowerCase()} — ${GRADE_MEANING[grade]}`);
+  const title = html(`${target.name} · ${capability}: ${gradeLabel(summary, failOn).toLowerCase()} — ${GRADE_MEANING[grade]}`);
   return `<td class="cell st-${grade}"><a href="${href}" title="${title}"><span class="word">${words}</span><span class="counts">${cellCounts(target, capability)}</span></a></td>`;
 }
 
