@@ -8,12 +8,11 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderJunit } from '../junit.ts';
 import { redactRun } from '../redact.ts';
-import { SAMPLE_SECRETS, matrixSampleRun, sampleRun } from '../sample-run.ts';
+import { SAMPLE_SECRETS, sampleRun } from '../sample-run.ts';
 import { renderHtml } from './page.ts';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = join(process.cwd(), '.tmp', 'report-screenshot.png');
-const MATRIX_SCREENSHOT = join(process.cwd(), '.tmp', 'report-grades-screenshot.png');
 
 let dir: string;
 let browser: Browser;
@@ -124,67 +123,5 @@ describe('report.html in a browser', () => {
     expect(result.error).toBeNull();
     expect(result.cases).toBe(run.targets.reduce((n, t) => n + t.checks.length, 0));
     expect(result.received).toContain('Received: bad ]]> <x> & \'q\' "dq" \\u0001\\u001f');
-  });
-});
-
-describe('report.html with a MUST failure, a SHOULD-only failure, grouped failures and a skipped target', () => {
-  let graded: Page;
-  const colour = (selector: string) => graded.locator(selector).first().evaluate((e) => getComputedStyle(e).backgroundColor);
-
-  beforeAll(async () => {
-    const file = join(dir, 'graded.html');
-    await writeFile(file, renderHtml(redactRun(matrixSampleRun(), SAMPLE_SECRETS)));
-    graded = await context.newPage();
-    graded.on('pageerror', (e) => pageErrors.push(e.message));
-    await graded.goto(pathToFileURL(file).href);
-  });
-
-  it('heads the page NOT TESTED, apart from every other status, naming the skipped target', async () => {
-    const verdict = await graded.locator('header .verdict').innerText();
-    expect(verdict).toMatch(/^⊘ NOT TESTED\s+groq was skipped: GROQ_API_KEY is not set/);
-    expect(verdict).not.toContain('PASSED');
-    const header = await colour('header.top');
-    expect([await colour('td.cell.st-fail'), await colour('td.cell.st-pass')]).not.toContain(header);
-    expect(await graded.locator('tbody tr').nth(4).locator('th .badge').innerText()).toBe('⊘ NOT TESTED');
-  });
-
-  it('tells a failed MUST (red) from SHOULD-only failures (amber) by colour and words', async () => {
-    const row = graded.locator('table.matrix tbody tr').nth(3);
-    const must = row.locator('td.cell').nth(1);
-    const should = row.locator('td.cell').nth(2);
-    expect(await must.locator('.word').innerText()).toBe('✗ FAIL (MUST)');
-    expect(await should.locator('.word').innerText()).toBe('↓ DEGRADED (SHOULD)');
-    const [red, amber] = [await must.evaluate((e) => getComputedStyle(e).color), await should.evaluate((e) => getComputedStyle(e).color)];
-    expect(red).not.toBe(amber);
-    expect(red).toBe('rgb(194, 28, 44)');
-  });
-
-  it('shows a failure repeated in 10 scenarios as one row that opens onto each scenario and its exchange', async () => {
-    await graded.locator('table.matrix tbody tr').nth(3).locator('td.cell a').nth(1).click();
-    const group = graded.locator('#t3-chat details.group');
-    expect(await group.count()).toBe(1);
-    expect(await group.locator('summary.row .count').innerText()).toBe('in 10 scenarios');
-    await group.locator('summary.row').click();
-    expect(await group.locator('.detail dl.er').first().innerText()).toContain('openai-dotnet throws ArgumentOutOfRangeException');
-    const member = group.locator('details.member').nth(3);
-    expect(await member.locator('summary').innerText()).toContain('chat.n');
-    expect(await member.locator('.exchange').isVisible()).toBe(false);
-    await member.locator('summary').click();
-    expect(await member.locator('.exchange').isVisible()).toBe(true);
-    expect(await member.locator('dl.er').innerText()).toContain('"eos" (choice 0 of 2)');
-  });
-
-  it('opens a grouped member when a link points at it, and fits the viewport', async () => {
-    await graded.locator('#collapse-all').click();
-    const id = await graded.locator('#t3-streaming details.member').nth(1).getAttribute('id');
-    await graded.evaluate((target) => { location.hash = ''; document.body.insertAdjacentHTML('beforeend', `<a id="jump" href="#${target}">jump</a>`); }, id);
-    await graded.locator('#jump').click();
-    expect(await graded.locator(`#${id} .exchange`).isVisible()).toBe(true);
-    await graded.evaluate(() => document.getElementById('jump')?.remove());
-    const overflow = await graded.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await graded.evaluate(() => window.scrollTo(0, 0));
-    await graded.screenshot({ path: MATRIX_SCREENSHOT, fullPage: true });
-    expect(pageErrors).toEqual([]);
   });
 });
