@@ -22,8 +22,9 @@ const tableRows = (md: string) => md.split('\n').filter((l) => l.startsWith('| '
 
 describe('renderMarkdown', () => {
   it('opens with the verdict and the run figures', () => {
-    const [title, , meta] = renderMarkdown(sampleRun()).split('\n');
-    expect(title).toBe('# ❌ dropin conformance: FAILED — 2 of 3 targets not conformant (fail-on: must)');
+    const [title, , why, , meta] = renderMarkdown(sampleRun()).split('\n');
+    expect(title).toBe('# ❌ dropin conformance: FAILED');
+    expect(why).toBe('**2 of 3 targets not conformant (fail-on: must)**');
     expect(meta).toBe('Run 2025-06-01T09:30:00.000Z · 39.4 s · 1,092 tokens · repeat 3 · fail-on must · dropin 0.1.0');
   });
 
@@ -97,10 +98,11 @@ describe('renderMarkdown', () => {
 
   it('says NOT TESTED for a run with a skipped target, in the title, the matrix and the target line', () => {
     const md = renderMarkdown(matrixSampleRun());
-    expect(md.split('\n')[0]).toMatch(/^# 🚫 dropin conformance: NOT TESTED — groq was skipped: GROQ\\_API\\_KEY is not set/);
+    expect(md.split('\n')[0]).toBe('# 🚫 dropin conformance: NOT TESTED');
+    expect(md.split('\n')[2]).toMatch(/^\*\*groq was skipped: GROQ\\_API\\_KEY is not set/);
     expect(tableRows(md)[5]).toMatch(/^\| ⏭️ \*\*groq\*\* \(not tested\) \|/);
     expect(md).toMatch(/- \*\*groq\*\* — .* — 🚫 \*\*NOT TESTED\*\* — skipped: GROQ/);
-    expect(renderMarkdown(matrixSampleRun(true)).split('\n')[0]).toMatch(/^# ❌ dropin conformance: FAILED — 3 of 5 targets not conformant \(fail-on: must\); not tested: groq/);
+    expect(renderMarkdown(matrixSampleRun(true)).split('\n')[2]).toMatch(/^\*\*3 of 5 targets not conformant \(fail-on: must\); not tested: groq/);
   });
 
   it('keeps hostile text inside code spans and caps long values', () => {
@@ -114,7 +116,7 @@ describe('renderMarkdown', () => {
 
   it('says PASSED and lists no failures for a clean run', () => {
     const md = renderMarkdown(passingRun());
-    expect(md.split('\n')[0]).toBe('# ✅ dropin conformance: PASSED — the target is conformant');
+    expect(md.split('\n').slice(0, 3)).toEqual(['# ✅ dropin conformance: PASSED', '', '**the target is conformant**']);
     expect(md).not.toContain('## Failures');
   });
 });

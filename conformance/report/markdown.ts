@@ -7,7 +7,7 @@ import { html, mdCell, mdCode, mdText } from './escape.ts';
 import { capText, formatCount, formatDuration } from './format.ts';
 import { byGrade, cellGrade, checkGrade, gradeLevel, targetGrade, type Grade } from './grade.ts';
 import { groupChecks, type CheckGroup } from './group.ts';
-import { runVerdict, skipsAllowed, type HeadlineStatus } from './outcome.ts';
+import { runVerdict, skipsAllowed, splitHeadline, type HeadlineStatus } from './outcome.ts';
 import { passRateText, runCapabilities, summaryOf } from './status.ts';
 
 /** Expected/Received beyond this are cut: a job summary has a 1 MiB limit. */
@@ -128,9 +128,11 @@ export function renderMarkdown(run: RunResult): string {
     `fail-on ${run.options.failOn}`,
     `dropin ${mdText(run.tool.version)}`,
   ].join(' · ');
+  const { word, why } = splitHeadline(verdict.text);
   const lines = [
-    `# ${SYMBOL[verdict.status]} dropin conformance: ${mdText(verdict.text)}`,
+    `# ${SYMBOL[verdict.status]} dropin conformance: ${mdText(word)}`,
     '',
+    ...(why ? [`**${mdText(why)}**`, ''] : []),
     meta,
     '',
     ...matrix(run),

@@ -22,6 +22,12 @@ export interface RunVerdict {
   text: string;
 }
 
+/** "NOT TESTED — groq was skipped: …" → the word a reader sees first, and what it is about. */
+export function splitHeadline(text: string): { word: string; why?: string } {
+  const cut = text.indexOf(' — ');
+  return cut < 0 ? { word: text } : { word: text.slice(0, cut), why: text.slice(cut + 3) };
+}
+
 export function notTested(run: RunResult): NotTested[] {
   return run.targets.flatMap((t) => {
     const reason = untestedReason(t);

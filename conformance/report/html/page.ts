@@ -3,7 +3,7 @@
 import type { RunResult } from '../../types.ts';
 import { html } from '../escape.ts';
 import { formatCount, formatDuration } from '../format.ts';
-import { runVerdict, type RunVerdict } from '../outcome.ts';
+import { runVerdict, splitHeadline, type RunVerdict } from '../outcome.ts';
 import { GLYPH } from './badges.ts';
 import { renderTarget } from './check-list.ts';
 import { renderMatrix } from './matrix.ts';
@@ -12,8 +12,7 @@ import { STYLES } from './styles.ts';
 
 /** "NOT TESTED" large, what it is about below it: a long reason must not drown the word. */
 function verdictHtml(verdict: RunVerdict): string {
-  const cut = verdict.text.indexOf(' — ');
-  const [word, why] = cut < 0 ? [verdict.text, ''] : [verdict.text.slice(0, cut), verdict.text.slice(cut + 3)];
+  const { word, why } = splitHeadline(verdict.text);
   return `${GLYPH[verdict.status]} ${html(word)}${why ? `<span class="why">${html(why)}</span>` : ''}`;
 }
 
