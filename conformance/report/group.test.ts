@@ -40,5 +40,7 @@ describe('scenariosText', () => {
     expect(scenariosText(groupChecks([check('chat.basic')])[0])).toBe('chat.basic');
     expect(scenariosText(groups[0])).toBe('in 4 scenarios: a, b, c, d');
     expect(scenariosText(groups[0], 2)).toBe('in 4 scenarios: a, b, … (2 more)');
+    const long = groupChecks(['x'.repeat(60), 'y'.repeat(60), 'z'].map((s) => check(s)))[0];
+    expect(scenariosText(long)).toBe(`in 3 scenarios: ${'x'.repeat(60)}, … (2 more)`);
   });
 });

@@ -38,10 +38,16 @@ export function groupChecks(checks: CheckResult[]): CheckGroup[] {
   return groups;
 }
 
-/** "chat.basic", or "in 3 scenarios: a, b, c", cut after `max` names. */
-export function scenariosText(group: CheckGroup, max = 8): string {
+/** "chat.basic", or "in 3 scenarios: a, b, c", cut after `max` names or about `chars` characters. */
+export function scenariosText(group: CheckGroup, max = 8, chars = 100): string {
   const n = group.scenarios.length;
   if (n === 1) return group.scenarios[0];
-  const names = group.scenarios.slice(0, max).join(', ');
-  return `in ${n} scenarios: ${names}${n > max ? `, … (${n - max} more)` : ''}`;
+  const shown: string[] = [];
+  let length = 0;
+  for (const name of group.scenarios.slice(0, max)) {
+    if (shown.length > 0 && length + name.length > chars) break;
+    shown.push(name);
+    length += name.length + 2;
+  }
+  return `in ${n} scenarios: ${shown.join(', ')}${n > shown.length ? `, … (${n - shown.length} more)` : ''}`;
 }
