@@ -287,13 +287,22 @@ export interface RunResult {
   tool: { name: 'dropin'; version: string };
   startedAt: string;
   durationMs: number;
-  options: { repeat: number; only: Capability[]; failOn: 'must' | 'should' | 'never' };
+  options: {
+    repeat: number;
+    only: Capability[];
+    failOn: 'must' | 'should' | 'never';
+    /** a skipped or untested target does not make the exit code 2 when others were tested (--allow-skipped) */
+    allowSkipped?: boolean;
+  };
   targets: TargetResult[];
   /** baseline entries that matched no failure (--baseline): they fail the run until removed */
   staleBaseline?: string[];
   /** `dropin judge` only: the recordings read and the exchanges that could not be judged */
   recordings?: RecordingsSummary;
-  /** 0 = no failure at the fail-on level, 1 = conformance failures, 2 = a target or the harness broke */
+  /**
+   * 0 = no failure at the fail-on level, 1 = conformance failures, 2 = a target or the harness broke,
+   * or nothing was tested (a target skipped without allowSkipped, or no check judged at all)
+   */
   exitCode: 0 | 1 | 2;
 }
 

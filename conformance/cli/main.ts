@@ -33,6 +33,7 @@ function targetOptions(command: Command): Command {
     .option('--only <capabilities>', 'comma-separated: models,chat,streaming,tools,json_mode,structured_outputs,errors')
     .option('--repeat <k>', 'run each behaviour check k times and report pass rate and pass^k (default 1)')
     .addOption(new Option('--fail-on <level>', 'exit 1 on failures at this level (default must)').choices(['must', 'should', 'never']))
+    .option('--allow-skipped', 'a skipped target (no API key, no Docker) does not exit 2 when another target was tested (env DROPIN_ALLOW_SKIPPED)')
     .option('--concurrency <n>', 'concurrent requests per target (default 4)')
     .option('--timeout <ms>', 'per-request timeout in ms (default 30000)');
 }
@@ -44,8 +45,8 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 = no failure at the --fail-on level, 1 = conformance failures, 2 = usage, config or harness error.
-Environment: OPENAI_BASE_URL, OPENAI_API_KEY, DROPIN_MODEL (or OPENAI_MODEL), DROPIN_OUT, DROPIN_FAIL_ON, CI (plain progress lines).
+Exit codes: 0 = no failure at the --fail-on level, 1 = conformance failures, 2 = usage, config or harness error, or nothing tested (a target skipped without --allow-skipped).
+Environment: OPENAI_BASE_URL, OPENAI_API_KEY, DROPIN_MODEL (or OPENAI_MODEL), DROPIN_OUT, DROPIN_FAIL_ON, DROPIN_ALLOW_SKIPPED, CI (plain progress lines).
 Examples:
   dropin run --emulator                                   # the embedded, spec-perfect emulator
   dropin run --base-url http://127.0.0.1:11434/v1 --model llama3.2:3b
@@ -125,6 +126,7 @@ Examples:
     .description('join the results.json of several runs (e.g. one CI job per target) into one matrix report')
     .argument('<results...>', 'results.json files written by dropin run')
     .option('--out <dir>', 'report directory (default ./dropin-report)')
+    .option('--allow-skipped', 'a skipped target does not exit 2 when another was tested (default: as every merged run allowed; env DROPIN_ALLOW_SKIPPED)')
     .action(async (files, flags) => {
       const { mergeCommand } = await commands.merge();
       process.exitCode = await mergeCommand(files, flags);

@@ -2,13 +2,19 @@
 // suite scales out as a CI matrix (one job per target), and this joins the jobs' results.
 import { readFileSync } from 'node:fs';
 import { writeReports } from '../report/write.ts';
-import { exitCodeFor } from '../run/summarize.ts';
+import { exitCodeOf } from '../run/summarize.ts';
 import type { RunResult } from '../types.ts';
-import { summaryText } from './print-summary.ts';
+import { summaryText, wantsColor } from './print-summary.ts';
+import { parseAllowSkipped } from './run-options.ts';
 import { UsageError } from './usage-error.ts';
 
-export function mergeRuns(runs: RunResult[]): RunResult {
+/**
+ * `allowSkipped` undefined: skips are allowed when every merged run allowed them, so a matrix whose
+ * jobs accepted a missing secret merges the same way. Nothing judged never passes either way.
+ */
+export function mergeRuns(runs: RunResult[], allowSkipped?: boolean): RunResult {
   const failOn = runs[0].options.failOn;
+  const allow = allowSkipped ?? runs.every((r) => r.options.allowSkipped === true);
   const names = new Set<string>();
   const targets = runs.flatMap((r) => r.targets).map((t) => {
     let name = t.name;
@@ -18,7 +24,7 @@ export function mergeRuns(runs: RunResult[]): RunResult {
   });
   const staleBaseline = runs.flatMap((r) => r.staleBaseline ?? []);
   const started = Math.min(...runs.map((r) => Date.parse(r.startedAt)));
-  return {
+  const merged: RunResult = {
     formatVersion: 1,
     tool: runs[0].tool,
     startedAt: new Date(started).toISOString(),
@@ -27,20 +33,24 @@ export function mergeRuns(runs: RunResult[]): RunResult {
       repeat: Math.max(...runs.map((r) => r.options.repeat)),
       only: [...new Set(runs.flatMap((r) => (r.options.only.length ? r.options.only : [])))],
       failOn,
+      ...(allow ? { allowSkipped: true } : {}),
     },
     targets,
     ...(staleBaseline.length ? { staleBaseline } : {}),
-    exitCode: exitCodeFor(targets, failOn, staleBaseline),
+    exitCode: 0,
   };
+  merged.exitCode = exitCodeOf(merged);
+  return merged;
 }
 
-export async function mergeCommand(files: string[], flags: { out?: string }): Promise<number> {
+export async function mergeCommand(files: string[], flags: { out?: string; allowSkipped?: boolean }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const allowSkipped = flags.allowSkipped || parseAllowSkipped(env.DROPIN_ALLOW_SKIPPED);
   const runs = files.map(readRun);
   const versions = new Set(runs.map((r) => r.tool.version));
   if (versions.size > 1) process.stderr.write(`dropin: merging results of different dropin versions (${[...versions].join(', ')}); check ids may differ\n`);
-  const merged = mergeRuns(runs);
+  const merged = mergeRuns(runs, allowSkipped);
   const paths = await writeReports(merged, flags.out ?? './dropin-report');
-  process.stdout.write(summaryText(merged, paths));
+  process.stdout.write(summaryText(merged, paths, { color: wantsColor(process.stdout, env) }));
   return merged.exitCode;
 }
 

@@ -6,11 +6,11 @@ import { redactSecretsIn } from '../report/redact.ts';
 import { writeReports } from '../report/write.ts';
 import { applyBaseline } from '../run/baseline.ts';
 import { runSuite } from '../run/run-suite.ts';
-import { exitCodeFor } from '../run/summarize.ts';
+import { exitCodeOf } from '../run/summarize.ts';
 import { ALL_SCENARIOS } from '../scenarios/index.ts';
 import { toTranscriptLine, type TranscriptLine } from '../transcript/format.ts';
 import { createProgress } from './progress.ts';
-import { summaryText } from './print-summary.ts';
+import { summaryText, wantsColor } from './print-summary.ts';
 import { resolveRun, type RunFlags } from './run-options.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -26,6 +26,7 @@ export async function runCommand(flags: RunFlags, env: NodeJS.ProcessEnv = proce
     only: opts.only,
     repeat: opts.repeat,
     failOn: opts.failOn,
+    allowSkipped: opts.allowSkipped,
     concurrency: opts.concurrency,
     targetConcurrency: opts.targetConcurrency,
     timeoutMs: opts.timeoutMs,
@@ -37,7 +38,7 @@ export async function runCommand(flags: RunFlags, env: NodeJS.ProcessEnv = proce
   progress.stop();
   if (opts.baseline) {
     run = applyBaseline(run, opts.baseline);
-    run.exitCode = exitCodeFor(run.targets, opts.failOn, run.staleBaseline);
+    run.exitCode = exitCodeOf(run);
   }
   const written: string[] = [];
   if (transcript) {
@@ -46,6 +47,6 @@ export async function runCommand(flags: RunFlags, env: NodeJS.ProcessEnv = proce
     written.push(transcript);
   }
   if (mode === 'run') written.push(...(await writeReports(run, opts.out, { secrets: opts.secrets })));
-  process.stdout.write(redactSecretsIn(summaryText(run, written), opts.secrets));
+  process.stdout.write(redactSecretsIn(summaryText(run, written, { color: wantsColor(process.stdout, env) }), opts.secrets));
   return run.exitCode;
 }

@@ -12,6 +12,7 @@ export interface RunConfigFile {
   repeat?: number;
   only?: Capability[];
   failOn?: 'must' | 'should' | 'never';
+  allowSkipped?: boolean;
   out?: string;
   concurrency?: number;
   targetConcurrency?: number;

@@ -24,6 +24,7 @@ export interface RunFlags {
   repeat?: string;
   out?: string;
   failOn?: string;
+  allowSkipped?: boolean;
   concurrency?: string;
   timeout?: string;
 }
@@ -33,6 +34,8 @@ export interface ResolvedRun {
   only: Capability[];
   repeat: number;
   failOn: FailOn;
+  /** a skipped target does not make the run exit 2 when another was tested */
+  allowSkipped: boolean;
   out: string;
   concurrency: number;
   targetConcurrency: number;
@@ -56,6 +59,7 @@ export function resolveRun(flags: RunFlags, env: NodeJS.ProcessEnv): ResolvedRun
     only: flags.only ? parseOnly(flags.only) : (file?.only ?? [...CAPABILITIES]),
     repeat: int(flags.repeat, '--repeat', 1, 100) ?? file?.repeat ?? 1,
     failOn: parseFailOn(flags.failOn ?? env.DROPIN_FAIL_ON) ?? file?.failOn ?? 'must',
+    allowSkipped: flags.allowSkipped || (parseAllowSkipped(env.DROPIN_ALLOW_SKIPPED) ?? file?.allowSkipped ?? false),
     out: flags.out ?? env.DROPIN_OUT ?? file?.out ?? './dropin-report',
     concurrency: int(flags.concurrency, '--concurrency', 1, 64) ?? file?.concurrency ?? 4,
     targetConcurrency: file?.targetConcurrency ?? 4,
@@ -136,6 +140,15 @@ export function parseFailOn(value: string | undefined): FailOn | undefined {
   if (value === undefined) return undefined;
   if (value === 'must' || value === 'should' || value === 'never') return value;
   throw new UsageError(`--fail-on must be one of must, should, never (got "${value}")`);
+}
+
+/** DROPIN_ALLOW_SKIPPED: true/false (also 1/0, yes/no); empty means unset. */
+export function parseAllowSkipped(value: string | undefined): boolean | undefined {
+  const v = value?.trim().toLowerCase();
+  if (!v) return undefined;
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no'].includes(v)) return false;
+  throw new UsageError(`DROPIN_ALLOW_SKIPPED must be true or false (got "${value}")`);
 }
 
 function int(value: string | undefined, flag: string, min: number, max: number): number | undefined {

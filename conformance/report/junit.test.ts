@@ -33,7 +33,7 @@ describe('renderJunit', () => {
     expect(xml.match(/<testsuite /g)).toHaveLength(3 * 7);
     const checks = run.targets.reduce((n, t) => n + t.checks.length, 0);
     expect(xml.match(/<testcase /g)).toHaveLength(checks);
-    expect(xml).toContain(`<testsuites name="dropin" tests="${checks}" failures="10" errors="1" skipped="2" time="39.410"`);
+    expect(xml).toContain(`<testsuites name="dropin" tests="${checks}" failures="7" errors="1" skipped="2" time="39.410"`);
     expect(xml).toContain('<testsuite name="ollama / tools" tests="2" failures="1" errors="0" skipped="0" time="1.440"');
     expect(xml).toContain('<testcase name="tools.choice-honoured [tools.named]" classname="dropin.ollama.tools" time="0.720">');
   });
@@ -48,6 +48,31 @@ describe('renderJunit', () => {
     const warn = /classname="dropin.emulator.streaming"[^>]*>(\s*<system-out>WARNING: [^<]*<\/system-out>\s*)<\/testcase>/.exec(xml);
     expect(warn?.[1]).toContain('Received: comment &quot;: keepalive&quot; before event 0'.replaceAll('&quot;', '"'));
     expect(xml).toMatch(/<testcase name="models.status-ok \[models.list\]" classname="dropin.emulator.models" time="0.240"><\/testcase>/);
+  });
+
+  it('fails exactly the checks that decide the exit code; a failure below --fail-on passes with its finding', () => {
+    const run = sampleRun();
+    const xml = renderJunit(run);
+    expect(xml).toMatch(/name="errors.type-known \[errors.unknown-model\]"[^>]*>\s*<system-out>DEGRADED: SHOULD failure, below --fail-on must: error.type/);
+    expect(xml).toContain('<testsuite name="ollama / errors" tests="3" failures="0"');
+    run.options.failOn = 'should';
+    const strict = renderJunit(run);
+    expect(strict).toMatch(/name="errors.type-known \[errors.unknown-model\]"[^>]*>\s*<failure message="[^"]*" type="SHOULD">/);
+    expect(strict).toContain('<testsuite name="ollama / errors" tests="3" failures="1"');
+    run.targets[1].checks[0].expectedFailure = true;
+    expect(renderJunit(run)).toMatch(/name="chat.schema \[chat.basic\]"[^>]*>\s*<system-out>EXPECTED FAILURE \(listed in the baseline/);
+  });
+
+  it('carries the client consequence, evidence, every finding and the scenarios sharing a failure', () => {
+    const run = sampleRun();
+    const [schema] = run.targets[1].checks;
+    Object.assign(schema, { consequence: 'openai-python raises ValidationError', evidence: 'openai/_models.py', details: ['/a: must be string', '/b: required'] });
+    run.targets[1].checks.push({ ...schema, scenario: 'tools.named' });
+    const xml = renderJunit(run);
+    const body = /name="chat.schema \[chat.basic\]"[^>]*>\s*<failure[^>]*>([^<]*)<\/failure>/.exec(xml)![1];
+    expect(body).toContain('Client consequence: openai-python raises ValidationError\nEvidence: openai/_models.py');
+    expect(body).toContain('Same result in 2 scenarios: chat.basic, tools.named');
+    expect(body).toContain('Findings:\n  /a: must be string\n  /b: required');
   });
 
   it('escapes hostile text in attributes and bodies', () => {

@@ -1,7 +1,13 @@
 // junit.xml: one <testsuite> per target × capability, one <testcase> per check result, so CI
-// systems show each conformance check as a test.
+// systems show each conformance check as a test. A <failure> is exactly a failure that decides
+// the exit code (--fail-on, baseline); a failure below that level passes with its finding in
+// <system-out>, as the run's headline does. A target that was not tested is an error unless the
+// run accepted skips.
+import { isFailure, untestedReason, type FailOn } from '../run/summarize.ts';
 import type { Capability, CheckResult, RunResult, TargetResult } from '../types.ts';
 import { xmlAttr, xmlText } from './escape.ts';
+import { groupChecks } from './group.ts';
+import { skipsAllowed } from './outcome.ts';
 import { runCapabilities } from './status.ts';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
@@ -12,56 +18,77 @@ function checkMs(target: TargetResult, check: CheckResult): number {
   return target.exchanges.filter((x) => ids.has(x.id)).reduce((sum, x) => sum + x.timing.totalMs, 0);
 }
 
-function detailBody(check: CheckResult): string {
+/** For each check that shares its finding with other scenarios: "Same result in 3 scenarios: a, b, c". */
+function sameIn(target: TargetResult): Map<CheckResult, string> {
+  const out = new Map<CheckResult, string>();
+  for (const g of groupChecks(target.checks)) {
+    if (g.scenarios.length > 1) for (const c of g.checks) out.set(c, `Same result in ${g.scenarios.length} scenarios: ${g.scenarios.join(', ')}`);
+  }
+  return out;
+}
+
+function detailBody(check: CheckResult, same: string | undefined): string {
   const lines = [
     check.message && `${check.message}`,
     `Level: ${check.level}`,
     check.expected !== undefined && `Expected: ${check.expected}`,
     check.received !== undefined && `Received: ${check.received}`,
     check.pointer && `Pointer: ${check.pointer}`,
+    check.consequence && `Client consequence: ${check.consequence}`,
+    check.evidence && `Evidence: ${check.evidence}`,
     check.repeat && `Passed ${check.repeat.passed} of ${check.repeat.runs} runs`,
+    same,
     `Spec: ${check.spec}`,
     check.exchanges.length > 0 && `Exchanges: ${check.exchanges.join(', ')}`,
+    ...(check.details?.length ? ['Findings:', ...check.details.map((d) => `  ${d}`)] : []),
   ];
   return xmlText(lines.filter(Boolean).join('\n'));
 }
 
-function outcome(check: CheckResult): string {
+/** Why a failed check does not fail the run: the words a CI log shows for it. */
+function belowFailOn(check: CheckResult, failOn: FailOn): string {
+  if (check.expectedFailure) return 'EXPECTED FAILURE (listed in the baseline; does not fail the run)';
+  if (check.level === 'SHOULD') return `DEGRADED: SHOULD failure, below --fail-on ${failOn}`;
+  return `FAILED ${check.level}, below --fail-on ${failOn}`;
+}
+
+function outcome(check: CheckResult, failOn: FailOn, same: string | undefined): string {
   const message = xmlAttr(check.message ?? check.title);
   switch (check.status) {
     case 'fail':
-      return `\n      <failure message="${message}" type="${check.level}">${detailBody(check)}</failure>\n    `;
+      if (!isFailure(check, failOn)) return `\n      <system-out>${xmlText(belowFailOn(check, failOn))}: ${detailBody(check, same)}</system-out>\n    `;
+      return `\n      <failure message="${message}" type="${check.level}">${detailBody(check, same)}</failure>\n    `;
     case 'error':
-      return `\n      <error message="${message}" type="harness">${detailBody(check)}</error>\n    `;
+      return `\n      <error message="${message}" type="harness">${detailBody(check, same)}</error>\n    `;
     case 'skip':
       return `\n      <skipped message="${message}"/>\n    `;
     case 'warn':
-      return `\n      <system-out>WARNING: ${detailBody(check)}</system-out>\n    `;
+      return `\n      <system-out>WARNING: ${detailBody(check, same)}</system-out>\n    `;
     case 'pass':
       return '';
   }
 }
 
-function testcase(target: TargetResult, capability: Capability, check: CheckResult): string {
+function testcase(target: TargetResult, capability: Capability, check: CheckResult, failOn: FailOn, same: string | undefined): string {
   const name = xmlAttr(`${check.id} [${check.scenario}]`);
   const classname = xmlAttr(`dropin.${target.name}.${capability}`);
-  return `    <testcase name="${name}" classname="${classname}" time="${seconds(checkMs(target, check))}">${outcome(check)}</testcase>`;
+  return `    <testcase name="${name}" classname="${classname}" time="${seconds(checkMs(target, check))}">${outcome(check, failOn, same)}</testcase>`;
 }
 
-function testsuite(target: TargetResult, capability: Capability): string {
+function testsuite(target: TargetResult, capability: Capability, failOn: FailOn, same: Map<CheckResult, string>): string {
   const checks = target.checks.filter((c) => c.capability === capability);
   const count = (s: CheckResult['status']) => checks.filter((c) => c.status === s).length;
   const ms = checks.reduce((sum, c) => sum + checkMs(target, c), 0);
   const attrs = [
     `name="${xmlAttr(`${target.name} / ${capability}`)}"`,
     `tests="${checks.length}"`,
-    `failures="${count('fail')}"`,
+    `failures="${checks.filter((c) => isFailure(c, failOn)).length}"`,
     `errors="${count('error')}"`,
     `skipped="${count('skip')}"`,
     `time="${seconds(ms)}"`,
     `timestamp="${xmlAttr(target.startedAt)}"`,
   ].join(' ');
-  const lines = [`  <testsuite ${attrs}>`, properties(target), ...checks.map((c) => testcase(target, capability, c))];
+  const lines = [`  <testsuite ${attrs}>`, properties(target), ...checks.map((c) => testcase(target, capability, c, failOn, same.get(c)))];
   return [...lines, '  </testsuite>'].join('\n');
 }
 
@@ -71,31 +98,42 @@ function properties(target: TargetResult): string {
   return `    <properties>\n${lines.join('\n')}\n    </properties>`;
 }
 
-/** A target that could not run, or was skipped, shows up as one test case, not as silence. */
-function setupSuite(target: TargetResult): string {
+/** The one test case of a target that could not run or was not tested: an error, or a skip the run accepted. */
+function setupOutcome(target: TargetResult, allowed: boolean): { error: boolean; name: string; xml: string } {
+  if (target.error) return { error: true, name: 'target could not be run', xml: `<error message="${xmlAttr(target.error)}" type="target">${xmlText(target.error)}</error>` };
+  const reason = target.skipped ?? untestedReason(target) ?? '';
+  const name = target.skipped ? 'target skipped' : 'target not tested';
+  if (allowed) return { error: false, name, xml: `<skipped message="${xmlAttr(reason)}"/>` };
+  const text = `NOT TESTED: ${reason} (a run with an untested target exits 2 unless --allow-skipped is given)`;
+  return { error: true, name, xml: `<error message="${xmlAttr(reason)}" type="not-tested">${xmlText(text)}</error>` };
+}
+
+/** A target that could not run, or was not tested, shows up as one test case, not as silence. */
+function setupSuite(target: TargetResult, allowed: boolean): string {
   const classname = xmlAttr(`dropin.${target.name}.setup`);
-  const [errors, skipped, outcome] = target.error
-    ? [1, 0, `      <error message="${xmlAttr(target.error)}" type="target">${xmlText(target.error)}</error>`]
-    : [0, 1, `      <skipped message="${xmlAttr(target.skipped ?? '')}"/>`];
+  const setup = setupOutcome(target, allowed);
   return [
-    `  <testsuite name="${xmlAttr(`${target.name} / setup`)}" tests="1" failures="0" errors="${errors}" skipped="${skipped}" time="${seconds(target.durationMs)}" timestamp="${xmlAttr(target.startedAt)}">`,
+    `  <testsuite name="${xmlAttr(`${target.name} / setup`)}" tests="1" failures="0" errors="${setup.error ? 1 : 0}" skipped="${setup.error ? 0 : 1}" time="${seconds(target.durationMs)}" timestamp="${xmlAttr(target.startedAt)}">`,
     properties(target),
-    `    <testcase name="${target.error ? 'target could not be run' : 'target skipped'}" classname="${classname}" time="${seconds(target.durationMs)}">`,
-    outcome,
+    `    <testcase name="${setup.name}" classname="${classname}" time="${seconds(target.durationMs)}">`,
+    `      ${setup.xml}`,
     '    </testcase>',
     '  </testsuite>',
   ].join('\n');
 }
 
 export function renderJunit(run: RunResult): string {
+  const failOn = run.options.failOn;
+  const allowed = skipsAllowed(run);
   const all = run.targets.flatMap((t) => t.checks);
   const count = (s: CheckResult['status']) => all.filter((c) => c.status === s).length;
-  const broken = run.targets.filter((t) => t.error).length;
-  const notRun = run.targets.filter((t) => t.skipped && !t.error).length;
-  const suites = run.targets.flatMap((t) => [
-    ...(t.error || t.skipped ? [setupSuite(t)] : []),
-    ...runCapabilities(run).map((cap) => testsuite(t, cap)),
-  ]);
-  const head = `<testsuites name="dropin" tests="${all.length + broken + notRun}" failures="${count('fail')}" errors="${count('error') + broken}" skipped="${count('skip') + notRun}" time="${seconds(run.durationMs)}" timestamp="${xmlAttr(run.startedAt)}">`;
+  const setups = run.targets.filter((t) => t.error || untestedReason(t));
+  const setupErrors = setups.filter((t) => t.error || !allowed).length;
+  const suites = run.targets.flatMap((t) => {
+    const same = sameIn(t);
+    return [...(setups.includes(t) ? [setupSuite(t, allowed)] : []), ...runCapabilities(run).map((cap) => testsuite(t, cap, failOn, same))];
+  });
+  const failures = all.filter((c) => isFailure(c, failOn)).length;
+  const head = `<testsuites name="dropin" tests="${all.length + setups.length}" failures="${failures}" errors="${count('error') + setupErrors}" skipped="${count('skip') + setups.length - setupErrors}" time="${seconds(run.durationMs)}" timestamp="${xmlAttr(run.startedAt)}">`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -1,11 +1,13 @@
 // A realistic RunResult for report tests and previews: three targets (a clean emulator, an
 // Ollama with failures at every level, a broken gateway with a harness error), behaviour checks
 // with repeat stats, a streamed exchange with SSE events and a comment, and secrets in headers
-// and a URL that redaction must remove.
+// and a URL that redaction must remove. matrixSampleRun() adds a provider whose failures repeat
+// across scenarios (grouped in the reports) and a preset skipped for want of its key.
 import type {
   Capability, CapabilitySummary, CheckResult, Level, RecordedExchange, RunResult, Status, TargetResult,
 } from '../types.ts';
 import { CAPABILITIES } from '../types.ts';
+import { exitCodeOf } from '../run/summarize.ts';
 
 export const SAMPLE_API_KEY = 'sk-sample-4f9c2a7e1b8d6035';
 export const SAMPLE_GATEWAY_TOKEN = 'gw-token-91d3e5';
@@ -75,6 +77,9 @@ interface CheckInit {
   pointer?: string;
   exchanges?: string[];
   repeat?: [passed: number, runs: number];
+  consequence?: string;
+  evidence?: string;
+  details?: string[];
 }
 
 function check(c: CheckInit): CheckResult {
@@ -164,7 +169,7 @@ function ollamaTarget(): TargetResult {
       exchange({ scenario: 'errors.unknown-model', url: `${url}/chat/completions`, auth, body: { ...basicRequest('dropin-no-such-model-0') }, status: 404, response: { error: { message: 'model "dropin-no-such-model-0" not found, try pulling it first', type: 'not_found_error', param: null, code: null } } }),
     ],
     checks: [
-      check({ id: 'chat.schema', level: 'MUST', title: 'Chat completion matches the schema', scenario: 'chat.basic', status: 'fail', spec: 'OpenAPI ChatCompletionResponseMessage; wire-facts F33', message: 'choices[0].message lacks the required key "refusal"', expected: 'message.refusal present (string or null)', received: 'key absent', pointer: '/choices/0/message/refusal' }),
+      check({ id: 'chat.schema', level: 'MUST', title: 'Chat completion matches the schema', scenario: 'chat.basic', status: 'fail', spec: 'OpenAPI ChatCompletionResponseMessage; wire-facts F33', message: 'choices[0].message lacks the required key "refusal"', expected: 'message.refusal present (string or null)', received: 'key absent', pointer: '/choices/0/message/refusal', consequence: 'strict response validators (pydantic models generated from the spec) reject the reply', evidence: 'mlcommons/endpoints#133', details: ['/choices/0/message: must have required property \'refusal\'', '/choices/0: must have required property \'logprobs\''] }),
       check({ id: 'chat.usage', level: 'SHOULD', title: 'Usage is reported and adds up', scenario: 'chat.basic', status: 'pass' }),
       check({ id: 'chat.n-honoured', level: 'MUST', title: 'n=2 returns two choices', scenario: 'chat.n', status: 'fail', spec: 'OpenAPI CreateChatCompletionRequest.n; wire-facts F37', message: 'asked for 2 choices, got 1', expected: '2 choices with index 0 and 1', received: '1 choice (index 0)', pointer: '/choices' }),
       check({ id: 'streaming.role-once', level: 'MUST', title: 'delta.role only on the first chunk', scenario: 'streaming.basic', status: 'fail', spec: 'wire-facts F01', message: 'delta.role repeated on a later chunk', expected: 'no "role" after event 0', received: '"assistant" on event 1', pointer: '/events/1/choices/0/delta/role' }),
@@ -203,6 +208,66 @@ function gatewayTarget(): TargetResult {
       check({ id: 'errors.content-type', level: 'SHOULD', title: 'Errors are JSON', scenario: 'errors.bad-json', status: 'fail', message: 'the error body is not JSON', expected: 'application/json', received: 'application/json (but the body does not parse)' }),
     ],
   });
+}
+
+const NON_STREAM_SCENARIOS = ['chat.basic', 'chat.max-tokens', 'chat.max-completion-tokens', 'chat.n', 'chat.stop', 'chat.stream-options-nonstream', 'json_mode.object', 'tools.named', 'tools.none', 'tools.required'];
+
+/** A provider that sends finish_reason "eos" everywhere (F08) and no usage chunk: one MUST failure in 10 scenarios, SHOULD-only streaming. */
+function togetherTarget(): TargetResult {
+  const url = 'https://api.together.xyz/v1';
+  const auth = { authorization: `Bearer ${SAMPLE_API_KEY}` };
+  const model = 'meta-llama/Llama-3.2-3B-Instruct-Turbo';
+  const eos = { ...chatReply('Hello!', { refusal: null }), choices: [{ index: 0, message: { role: 'assistant', content: 'Hello!', refusal: null }, logprobs: null, finish_reason: 'eos' }] };
+  const stream = { events: [chunk({ role: 'assistant', content: 'Hi' }), chunk({}, 'stop'), '[DONE]'] };
+  const finishEnum = (scenario: string, i: number) => check({
+    id: 'chat.finish-reason-enum', level: 'MUST', title: 'finish_reason is one of the spec values', scenario, status: 'fail', spec: 'OpenAPI CreateChatCompletionResponse.choices.finish_reason; wire-facts F08',
+    message: 'finish_reason "eos" is not one of stop, length, tool_calls, content_filter, function_call', expected: 'stop, length, tool_calls, content_filter or function_call',
+    received: i === 3 ? '"eos" (choice 0 of 2)' : '"eos"', pointer: '/choices/0/finish_reason',
+    consequence: 'openai-dotnet throws ArgumentOutOfRangeException ("Unknown ChatFinishReason value"); agents that branch on finish_reason treat every turn as unfinished',
+    evidence: 'openai/openai-dotnet#267; vllm-project/vllm#57082',
+  });
+  const usage = (scenario: string) => check({
+    id: 'streaming.usage-chunk', level: 'SHOULD', title: 'include_usage yields a final usage chunk', scenario, status: 'fail', spec: 'OpenAPI ChatCompletionStreamOptions; wire-facts F11',
+    message: 'no usage chunk before [DONE] although stream_options.include_usage was true', expected: 'a chunk with "choices": [] and usage before [DONE]', received: 'no chunk carries usage',
+    consequence: 'LangChain and the Vercel AI SDK report 0 tokens for the stream: cost tracking and budgets see nothing', evidence: 'abetlen/llama-cpp-python#1640',
+  });
+  return target({
+    name: 'together', baseUrl: url, model, kind: 'together', durationMs: 6_310,
+    usage: { requests: 13, prompt_tokens: 402, completion_tokens: 96, total_tokens: 498 },
+    exchanges: [
+      ...NON_STREAM_SCENARIOS.map((scenario) => exchange({ scenario, url: `${url}/chat/completions`, auth, body: basicRequest(model), response: eos })),
+      exchange({ scenario: 'streaming.usage', url: `${url}/chat/completions`, auth, body: { ...streamRequest(model), stream_options: { include_usage: true } }, sse: stream }),
+      exchange({ scenario: 'tools.stream', url: `${url}/chat/completions`, auth, body: { ...streamRequest(model), stream_options: { include_usage: true } }, sse: stream }),
+    ],
+    checks: [
+      ...NON_STREAM_SCENARIOS.map((scenario) => check({ id: 'chat.status-ok', level: 'MUST', title: 'Chat completion answers 200 with JSON', scenario, status: 'pass' })),
+      ...NON_STREAM_SCENARIOS.map(finishEnum),
+      check({ id: 'chat.usage', level: 'SHOULD', title: 'Usage is reported and adds up', scenario: 'chat.basic', status: 'pass' }),
+      check({ id: 'streaming.done-terminator', level: 'MUST', title: 'Stream ends with data: [DONE]', scenario: 'streaming.usage', status: 'pass', spec: 'OpenAPI stream prose; wire-facts F31' }),
+      usage('streaming.usage'),
+      usage('tools.stream'),
+    ],
+  });
+}
+
+function groqTarget(): TargetResult {
+  return target({
+    name: 'groq', baseUrl: 'https://api.groq.com/openai/v1', model: 'llama-3.1-8b-instant', kind: 'groq', durationMs: 0,
+    usage: { requests: 0, prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 }, checks: [], exchanges: [],
+    skipped: 'GROQ_API_KEY is not set: export it to test groq (keys: https://console.groq.com/keys)',
+  });
+}
+
+/**
+ * The sample run plus a provider with failures repeated across scenarios and a skipped preset:
+ * NOT TESTED unless `allowSkipped`, then FAILED on the sample's MUST failures.
+ */
+export function matrixSampleRun(allowSkipped = false): RunResult {
+  const run = sampleRun();
+  run.targets.push(togetherTarget(), groqTarget());
+  run.options.allowSkipped = allowSkipped;
+  run.exitCode = exitCodeOf(run);
+  return run;
 }
 
 /** A fresh sample each call, so tests may mutate it. */

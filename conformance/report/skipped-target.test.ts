@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeCapabilities } from '../run/summarize.ts';
-import type { RunResult, TargetResult } from '../types.ts';
+import type { CheckResult, RunResult, TargetResult } from '../types.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderHtml } from './html/page.ts';
@@ -14,18 +14,34 @@ const skipped: TargetResult = {
 };
 const run: RunResult = {
   formatVersion: 1, tool: { name: 'dropin', version: '0' }, startedAt: skipped.startedAt, durationMs: 1,
-  options: { repeat: 1, only: [], failOn: 'must' }, targets: [skipped], exitCode: 0,
+  options: { repeat: 1, only: [], failOn: 'must' }, targets: [skipped], exitCode: 2,
 };
 
 describe('a skipped target', () => {
-  it('says why in every report, as a skip rather than an error', () => {
-    expect(renderMarkdown(run)).toMatch(/skipped: GROQ\\?_API\\?_KEY is not set/);
-    expect(renderHtml(run)).toContain('This target was skipped: GROQ_API_KEY is not set');
+  it('says why in every report, as NOT TESTED: an error in junit.xml, never a pass', () => {
+    const md = renderMarkdown(run);
+    expect(md).toMatch(/🚫 \*\*NOT TESTED\*\* — skipped: GROQ\\?_API\\?_KEY is not set/);
+    expect(md.split('\n').slice(0, 3)).toEqual(['# 🚫 dropin conformance: NOT TESTED', '', '**groq was skipped: GROQ\\_API\\_KEY is not set: export it to test groq**']);
+    expect(renderHtml(run)).toContain('⊘ NOT TESTED — skipped: GROQ_API_KEY is not set');
     const junit = renderJunit(run);
+    expect(junit).toContain('<error message="GROQ_API_KEY is not set: export it to test groq" type="not-tested">NOT TESTED: GROQ_API_KEY');
+    expect(junit).toMatch(/<testsuites [^>]*errors="1"[^>]*skipped="0"/);
+  });
+
+  it('is a skip when the run accepted skips and tested another target', () => {
+    const tested = { ...skipped, name: 'spec', skipped: undefined, checks: [passing], capabilities: summarizeCapabilities([passing]) };
+    const allowed: RunResult = { ...run, options: { ...run.options, allowSkipped: true }, targets: [tested, skipped] };
+    const junit = renderJunit(allowed);
     expect(junit).toContain('<skipped message="GROQ_API_KEY is not set: export it to test groq"/>');
     expect(junit).toMatch(/<testsuites [^>]*errors="0"[^>]*skipped="1"/);
+    expect(renderHtml(allowed)).toContain('Not tested (accepted by --allow-skipped): skipped: GROQ_API_KEY is not set');
+    expect(renderMarkdown(allowed)).toMatch(/\*\*groq\*\* — .* — ⏭️ — skipped: GROQ/);
   });
 });
+
+const passing: CheckResult = {
+  id: 'chat.status-ok', capability: 'chat', level: 'MUST', title: 'ok', spec: 's', kind: 'protocol', scenario: 'chat.basic', status: 'pass', exchanges: [],
+};
 
 describe('a failure expected by the baseline', () => {
   it('is marked as expected in report.md and report.html', () => {

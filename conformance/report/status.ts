@@ -1,34 +1,8 @@
-// How statuses are ranked, named and drawn in every report, so the four artefacts agree.
-import type { CapabilitySummary, Capability, CheckResult, RunResult, Status, TargetResult } from '../types.ts';
+// What every report reads the same way: the capabilities a run covered, a capability's summary
+// for a target, and a behaviour check's pass rate. Grades and the headline are in grade.ts and
+// outcome.ts.
+import type { CapabilitySummary, Capability, CheckResult, RunResult, TargetResult } from '../types.ts';
 import { CAPABILITIES } from '../types.ts';
-
-/** Severity for "worst of": skip < pass < warn < fail < error (error = the harness broke). */
-const RANK: Record<Status, number> = { skip: 0, pass: 1, warn: 2, fail: 3, error: 4 };
-
-export const STATUS_SYMBOL: Record<Status, string> = {
-  pass: '✅',
-  fail: '❌',
-  warn: '⚠️',
-  skip: '⏭️',
-  error: '💥',
-};
-
-export function worst(statuses: Iterable<Status>): Status {
-  let result: Status = 'skip';
-  for (const s of statuses) if (RANK[s] > RANK[result]) result = s;
-  return result;
-}
-
-/** Problems first (error, fail, warn), then passes, then skips; stable within a status. */
-export function bySeverity(a: CheckResult, b: CheckResult): number {
-  return RANK[b.status] - RANK[a.status];
-}
-
-export function targetStatus(target: TargetResult): Status {
-  if (target.error) return 'error';
-  if (target.skipped) return 'skip';
-  return worst(Object.values(target.capabilities).map((c) => c.status));
-}
 
 /** The capabilities the run covered, in catalogue order (`only: []` means all of them). */
 export function runCapabilities(run: RunResult): Capability[] {
@@ -45,30 +19,6 @@ export function summaryOf(target: TargetResult, capability: Capability): Capabil
       failedByLevel: { MUST: 0, SHOULD: 0, MAY: 0 },
     }
   );
-}
-
-export interface RunVerdict {
-  status: Status;
-  /** one line, e.g. "failed: 2 of 3 targets have failures at the fail-on level (must)" */
-  text: string;
-}
-
-/** The headline: the exit code decides pass/fail; errors and warnings colour a passing run. */
-export function runVerdict(run: RunResult): RunVerdict {
-  const statuses = run.targets.map(targetStatus);
-  const count = (s: Status) => statuses.filter((x) => x === s).length;
-  const of = `of ${run.targets.length} target${run.targets.length === 1 ? '' : 's'}`;
-  if (run.exitCode === 1) {
-    const failing = count('fail') + count('error');
-    return { status: 'fail', text: `FAILED — ${failing} ${of} not conformant (fail-on: ${run.options.failOn})` };
-  }
-  if (count('error') > 0) return { status: 'error', text: `INCOMPLETE — ${count('error')} ${of} hit harness or network errors` };
-  if (run.targets.length === 0) return { status: 'skip', text: 'NOTHING RUN — no targets' };
-  if (count('warn') > 0 || count('fail') > 0) {
-    return { status: 'warn', text: `PASSED with findings below the fail-on level (${run.options.failOn})` };
-  }
-  const n = run.targets.length;
-  return { status: 'pass', text: `PASSED — ${n === 1 ? 'the target is' : `all ${n} targets are`} conformant` };
 }
 
 /** "2/3 (pass^3 ✗)" for behaviour checks; undefined for protocol checks. */

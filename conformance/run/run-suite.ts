@@ -7,7 +7,7 @@ import { ALL_SCENARIOS } from '../scenarios/index.ts';
 import { CAPABILITIES, type Capability, type RunResult, type Scenario, type TargetResult } from '../types.ts';
 import { runTarget, type RunTargetOptions } from './run-target.ts';
 import { emptyUsage } from './usage.ts';
-import { exitCodeFor, summarizeCapabilities, type FailOn } from './summarize.ts';
+import { exitCodeOf, summarizeCapabilities, type FailOn } from './summarize.ts';
 import { VERSION } from '../version.ts';
 
 export interface SuiteOptions {
@@ -15,6 +15,8 @@ export interface SuiteOptions {
   only: Capability[];
   repeat: number;
   failOn: FailOn;
+  /** a skipped target does not make the run exit 2 when another target was tested */
+  allowSkipped?: boolean;
   /** concurrent requests per target */
   concurrency: number;
   /** targets run at once */
@@ -41,14 +43,15 @@ export async function runSuite(specs: TargetSpec[], options: Partial<SuiteOption
   const started = Date.now();
   const limit = pLimit(Math.max(1, opts.targetConcurrency));
   const targets = await Promise.all(specs.map((spec) => limit(() => runOne(spec, opts))));
+  const recorded = { repeat: opts.repeat, only: opts.only, failOn: opts.failOn, ...(opts.allowSkipped ? { allowSkipped: true } : {}) };
   return {
     formatVersion: 1,
     tool: { name: 'dropin', version: VERSION },
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
-    options: { repeat: opts.repeat, only: opts.only, failOn: opts.failOn },
+    options: recorded,
     targets,
-    exitCode: exitCodeFor(targets, opts.failOn),
+    exitCode: exitCodeOf({ targets, options: recorded }),
   };
 }
 

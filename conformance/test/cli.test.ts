@@ -43,7 +43,7 @@ describe('dropin run --emulator', () => {
     expect(statuses.has('fail')).toBe(false);
     expect(statuses.has('error')).toBe(false);
     expect(results.targets[0].usage.total_tokens).toBeGreaterThan(0);
-    expect(r.stdout).toMatch(/result: conformant/);
+    expect(r.stdout).toMatch(/result: PASSED — the target is conformant/);
   });
 
   it('exits 1 and names the capability and check when a deviation is switched on', async () => {

@@ -3,12 +3,18 @@
 import type { RunResult } from '../../types.ts';
 import { html } from '../escape.ts';
 import { formatCount, formatDuration } from '../format.ts';
-import { runVerdict } from '../status.ts';
-import { STATUS_GLYPH } from './badges.ts';
+import { runVerdict, splitHeadline, type RunVerdict } from '../outcome.ts';
+import { GLYPH } from './badges.ts';
 import { renderTarget } from './check-list.ts';
 import { renderMatrix } from './matrix.ts';
 import { SCRIPT } from './script.ts';
 import { STYLES } from './styles.ts';
+
+/** "NOT TESTED" large, what it is about below it: a long reason must not drown the word. */
+function verdictHtml(verdict: RunVerdict): string {
+  const { word, why } = splitHeadline(verdict.text);
+  return `${GLYPH[verdict.status]} ${html(word)}${why ? `<span class="why">${html(why)}</span>` : ''}`;
+}
 
 function header(run: RunResult): string {
   const verdict = runVerdict(run);
@@ -24,7 +30,7 @@ function header(run: RunResult): string {
     ['dropin', run.tool.version],
   ];
   const dl = facts.map(([k, v]) => `<div><dt>${k}</dt><dd>${html(v)}</dd></div>`).join('');
-  return `<header class="top st-${verdict.status}"><div><h1>dropin conformance report</h1><div class="verdict">${STATUS_GLYPH[verdict.status]} ${html(verdict.text)}</div><dl>${dl}</dl></div></header>`;
+  return `<header class="top st-${verdict.status}"><div><h1>dropin conformance report</h1><div class="verdict">${verdictHtml(verdict)}</div><dl>${dl}</dl></div></header>`;
 }
 
 const TOOLBAR = `<nav class="toolbar"><label><input type="checkbox" id="only-problems"> only problems</label><button type="button" id="expand-all">Expand all</button><button type="button" id="collapse-all">Collapse all</button><a href="#matrix">Matrix</a></nav>`;
