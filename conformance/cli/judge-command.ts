@@ -9,12 +9,12 @@ import { judgeRecordings } from '../judge/judge-recordings.ts';
 import { redactSecretsIn } from '../report/redact.ts';
 import { writeReports } from '../report/write.ts';
 import { applyBaseline } from '../run/baseline.ts';
-import { exitCodeFor } from '../run/summarize.ts';
+import { exitCodeOf } from '../run/summarize.ts';
 import type { RunResult } from '../types.ts';
 import { recordingSecrets } from '../judge/recording-secrets.ts';
 import { judgeNotes } from './judge-notes.ts';
 import { summaryText } from './print-summary.ts';
-import { baselineOrUsage, parseFailOn, parseOnly } from './run-options.ts';
+import { baselineOrUsage, parseAllowSkipped, parseFailOn, parseOnly } from './run-options.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface JudgeFlags {
@@ -22,6 +22,7 @@ export interface JudgeFlags {
   only?: string;
   failOn?: string;
   baseline?: string;
+  allowSkipped?: boolean;
 }
 
 export async function judgeCommand(files: string[], flags: JudgeFlags, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -30,7 +31,8 @@ export async function judgeCommand(files: string[], flags: JudgeFlags, env: Node
   const baseline = flags.baseline ? baselineOrUsage(flags.baseline) : undefined;
   const read = files.map((f) => [f, readFile(f)] as const);
   const captured = uniqueIds(read.flatMap(([, r]) => r.exchanges));
-  const { run: judged, notJudged } = judgeRecordings(captured, { only, failOn });
+  const allowSkipped = flags.allowSkipped || (parseAllowSkipped(env.DROPIN_ALLOW_SKIPPED) ?? false);
+  const { run: judged, notJudged } = judgeRecordings(captured, { only, failOn, allowSkipped });
   const summary = {
     files: read.map(([path, r]) => ({ path, format: r.format, exchanges: r.exchanges.length, ignored: r.ignored })),
     judged: captured.length - notJudged.length,
@@ -44,7 +46,7 @@ export async function judgeCommand(files: string[], flags: JudgeFlags, env: Node
   let run: RunResult = { ...judged, recordings: summary };
   if (baseline) {
     run = applyBaseline(run, baseline);
-    run.exitCode = exitCodeFor(run.targets, failOn, run.staleBaseline);
+    run.exitCode = exitCodeOf(run);
   }
   const secrets = recordingSecrets(captured);
   const written = await writeReports(run, flags.out ?? env.DROPIN_OUT ?? './dropin-report', { secrets });

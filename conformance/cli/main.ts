@@ -140,6 +140,7 @@ Examples:
     .option('--only <capabilities>', 'comma-separated capabilities whose checks are run')
     .addOption(new Option('--fail-on <level>', 'exit 1 on failures at this level (default must)').choices(['must', 'should', 'never']))
     .option('--baseline <file>', 'YAML of expected failures per target ("*" for all), as check ids or exchange-id:check-id')
+    .option('--allow-skipped', 'a recorded server whose every check skipped does not exit 2 when another was judged (env DROPIN_ALLOW_SKIPPED)')
     .action(async (files, flags) => {
       const { judgeCommand } = await commands.judge();
       process.exitCode = await judgeCommand(files, flags);

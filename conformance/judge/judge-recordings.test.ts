@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { openAiTextStream, USAGE_REQUEST } from '../checks/streaming/stream-fixtures.ts';
 import { CHAT_REQUEST, COMPLETION, captured, capturedStream } from './captured.fixtures.ts';
 import { judgeRecordings } from './judge-recordings.ts';
+import { chatSchema } from '../checks/chat/schema.ts';
+import type { Selector } from './selector.ts';
+import { SELECTORS } from './selectors/index.ts';
 
 const failed = (run: ReturnType<typeof judgeRecordings>['run']) =>
   run.targets.flatMap((t) => t.checks.filter((c) => c.status === 'fail').map((c) => `${t.name} ${c.scenario} ${c.id}`));
@@ -54,5 +57,22 @@ describe('judgeRecordings', () => {
     const chatOnly = judgeRecordings([stream], { only: ['chat'] }).run;
     expect(chatOnly.targets[0].checks).toEqual([]);
     expect(judgeRecordings([stream], { failOn: 'never' }).run.exitCode).toBe(0);
+  });
+
+  it('is NOT TESTED (exit 2) when a recorded server had nothing judged, unless skipped servers are allowed', () => {
+    const unjudgeable: Selector = {
+      endpoint: 'POST /opaque',
+      method: 'POST',
+      path: /\/opaque$/,
+      select: () => [{ ...chatSchema, id: 'chat.always-skips', run: () => ({ status: 'skip', message: 'nothing here to judge' }) }],
+    };
+    const traffic = [
+      captured(CHAT_REQUEST, COMPLETION, { id: 'a#1', target: 'alpha' }),
+      captured({ x: 1 }, { y: 2 }, { id: 'b#1', target: 'beta', url: 'https://beta.example/v1/opaque' }),
+    ];
+    const selectors = [...SELECTORS, unjudgeable];
+    expect(judgeRecordings(traffic, { selectors }).run.exitCode).toBe(2);
+    expect(judgeRecordings(traffic, { selectors, allowSkipped: true }).run.exitCode).toBe(0);
+    expect(judgeRecordings([traffic[1]], { selectors, allowSkipped: true }).run.exitCode).toBe(2);
   });
 });

@@ -3,7 +3,7 @@
 // request and answer select, and grouped into one target per server (or host, or file), in
 // name order.
 import { judgeExchange } from '../run/judge.ts';
-import { exitCodeFor, type FailOn } from '../run/summarize.ts';
+import { exitCodeOf, type FailOn } from '../run/summarize.ts';
 import { CAPABILITIES, type Capability, type Check, type RecordingsSummary, type RunResult } from '../types.ts';
 import { VERSION } from '../version.ts';
 import type { CapturedExchange } from './captured-exchange.ts';
@@ -17,6 +17,8 @@ export interface JudgeOptions {
   /** capabilities whose checks are run (default: all) */
   only?: Capability[];
   failOn?: FailOn;
+  /** a recorded host whose every check skipped does not make the run NOT TESTED (exit 2) */
+  allowSkipped?: boolean;
   selectors?: Selector[];
 }
 
@@ -61,10 +63,11 @@ export function judgeRecordings(captured: CapturedExchange[], opts: JudgeOptions
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     // the columns: what was asked for, else what the traffic exercised
-    options: { repeat: 1, only: opts.only ?? CAPABILITIES.filter((c) => seen.has(c)), failOn },
+    options: { repeat: 1, only: opts.only ?? CAPABILITIES.filter((c) => seen.has(c)), failOn, allowSkipped: opts.allowSkipped ?? false },
     targets: results,
-    exitCode: exitCodeFor(results, failOn),
+    exitCode: 0,
   };
+  run.exitCode = exitCodeOf(run);
   return { run, notJudged };
 }
 
