@@ -19,7 +19,7 @@ const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 describe('action.yml', () => {
   it('is a composite action with the inputs the README documents', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs)).toEqual(['base-url', 'model', 'api-key', 'config', 'fail-on', 'baseline', 'out', 'args', 'artifact-name']);
+    expect(Object.keys(action.inputs)).toEqual(['base-url', 'model', 'api-key', 'config', 'fail-on', 'baseline', 'allow-skipped', 'out', 'args', 'artifact-name']);
     for (const [name, input] of Object.entries<any>(action.inputs)) expect(input.description, name).toBeTruthy();
   });
 

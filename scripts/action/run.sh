@@ -24,6 +24,8 @@ args=(run --out "$out")
 [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
 [ -n "${INPUT_FAIL_ON:-}" ] && args+=(--fail-on "$INPUT_FAIL_ON")
 [ -n "${INPUT_BASELINE:-}" ] && args+=(--baseline "$INPUT_BASELINE")
+# dropin validates the value (true/false) and says what to change
+[ -n "${INPUT_ALLOW_SKIPPED:-}" ] && export DROPIN_ALLOW_SKIPPED="$INPUT_ALLOW_SKIPPED"
 
 # A report.md older than this run is a previous run's: it must not stand in for this one.
 started="$(mktemp)"

@@ -96,7 +96,7 @@ describe('scripts/action/run.sh', () => {
 
   it('passes fail-on, baseline and a config file through: known failures listed in a baseline keep the step green', async () => {
     const config = `targets:\n  - name: old-ollama\n    kind: emulator\n    profile: ollama\n`;
-    const baseline = `old-ollama:\n  - chat.schema\n  - chat.max-completion-tokens-honoured\n  - chat.n-honoured\n  - tools.choice-honoured\n`;
+    const baseline = `old-ollama:\n  - chat.max-completion-tokens-honoured\n  - chat.n-honoured\n  - tools.choice-honoured\n`;
     const step = await runStep({ config: 'ci/dropin.yaml', baseline: 'ci/baseline.yaml', 'fail-on': 'must', args: '--only "chat,tools"  --concurrency 2' }, { 'ci/dropin.yaml': config, 'ci/baseline.yaml': baseline });
     expect(step.code, step.stdout + step.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(step.outputs['report-dir'], 'results.json'), 'utf8'));
@@ -108,6 +108,20 @@ describe('scripts/action/run.sh', () => {
     const strict = await runStep({ config: 'ci/dropin.yaml', 'fail-on': 'never', args: '--only chat,tools' }, { 'ci/dropin.yaml': config });
     expect(strict.code).toBe(0);
     expect(strict.summary).toContain('chat.n-honoured');
+  }, 60_000);
+
+  it('allow-skipped: a target skipped for want of its key (a fork) fails the step unless the input accepts it', async () => {
+    const config = `targets:\n  - name: local\n    kind: emulator\n  - name: cloud\n    kind: preset\n    preset: groq\n`;
+    const files = { 'dropin.yaml': config };
+    const strict = await runStep({ config: 'dropin.yaml', args: '--only chat' }, files);
+    expect(strict.code, strict.stdout + strict.stderr).toBe(2);
+    expect(strict.summary).toMatch(/NOT TESTED/);
+    const allowed = await runStep({ config: 'dropin.yaml', args: '--only chat', 'allow-skipped': 'true' }, files);
+    expect(allowed.code, allowed.stdout + allowed.stderr).toBe(0);
+    expect(allowed.summary).toMatch(/not tested: cloud \(skipped: GROQ\\?_API\\?_KEY is not set/);
+    const typo = await runStep({ config: 'dropin.yaml', 'allow-skipped': 'maybe' }, files);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/DROPIN_ALLOW_SKIPPED must be true or false/);
   }, 60_000);
 
   it('exits 2 on a usage error and says on the summary that no report was written, ignoring an old report', async () => {
