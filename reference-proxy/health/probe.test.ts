@@ -18,7 +18,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('probeUrl', () => {
   it('resolves the health path against the origin, not the /v1 base', () => {
-    expect(config.backends.map(probeUrl)).toEqual([
+    expect(config.backends.map((b) => probeUrl(b))).toEqual([
       'http://127.0.0.1:11434/',
       'http://127.0.0.1:8081/health',
       undefined,
