@@ -1,6 +1,8 @@
 // Identifies the `auto` backends: OpenAI by its host; a backend identified before by asking the
 // one route that identified it (one request while nothing changes); otherwise by asking every
-// identifying route. A backend that answers none stays or becomes `generic`.
+// identifying route. A backend that answers none stays or becomes `generic`; one that does not
+// answer at all (down, restarting) keeps what it was identified as: silence is no evidence of a
+// change, and the next answer decides.
 import type { BackendConfig } from '../types.ts';
 import type { BackendProfiles } from './backend-profiles.ts';
 import { identify, identifyByHost, type Identity, type Observation } from './identify.ts';
@@ -18,7 +20,9 @@ async function identifyOne(backend: BackendConfig, profiles: BackendProfiles, ob
     const again = identifyFrom(backend, await observe(backend, [last.path]));
     if (again.profile === last.profile && again.version === last.version) return;
   }
-  profiles.record(backend.name, identifyFrom(backend, await observe(backend)));
+  const observations = await observe(backend);
+  if (last?.source === 'identified' && observations.every((o) => o.status === 0)) return;
+  profiles.record(backend.name, identifyFrom(backend, observations));
 }
 
 /** A version goes to logs and metric labels: one that quotes the backend's key is dropped. */
