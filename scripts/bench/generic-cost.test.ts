@@ -6,11 +6,12 @@ const withCpu = (concurrency: number, cpuSeconds: number) => ({ ...streamPoint(c
 
 describe('cpuPerChunkUs', () => {
   it('divides the CPU time by every event relayed, the untimed first stream of each client included', () => {
-    // 10 timed streams of 50 events, 2 clients: 500 + 2 × 50 = 600 events in 0.03 s of CPU
-    expect(cpuPerChunkUs(withCpu(2, 0.03))).toBeCloseTo(50);
+    // 10 timed streams of 50 events, 2 clients: 500 + 2 × 50 = 600 events in 0.3 s of CPU
+    expect(cpuPerChunkUs(withCpu(2, 0.3))).toBeCloseTo(500);
   });
-  it('has no figure without a CPU sample or a completed stream', () => {
+  it('has no figure without a CPU sample of at least 20 ticks, or a completed stream', () => {
     expect(cpuPerChunkUs(streamPoint(1, 1, 0.3))).toBeNull();
+    expect(cpuPerChunkUs(withCpu(1, 0.19))).toBeNull();
     expect(cpuPerChunkUs({ ...withCpu(1, 1), failed: 10 })).toBeNull();
   });
 });
@@ -19,16 +20,16 @@ describe('genericCost', () => {
   it('compares the raw and the generic path at the concurrencies both ran', () => {
     const rows = genericCost([
       contender('direct', [], [streamPoint(1, 1, 0.2)]),
-      contender('dropin', [], [withCpu(1, 0.011), withCpu(64, 0.0222)]),
-      contender('dropin-generic', [], [withCpu(1, 0.0165)]),
+      contender('dropin', [], [withCpu(1, 0.22), withCpu(64, 0.5)]),
+      contender('dropin-generic', [], [withCpu(1, 0.33)]),
     ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].concurrency).toBe(1);
-    expect(rows[0].rawUs).toBeCloseTo(20);
-    expect(rows[0].genericUs).toBeCloseTo(30);
-    expect(rows[0].addedUs).toBeCloseTo(10);
+    expect(rows[0].rawUs).toBeCloseTo(400);
+    expect(rows[0].genericUs).toBeCloseTo(600);
+    expect(rows[0].addedUs).toBeCloseTo(200);
   });
   it('is empty unless both dropin contenders ran', () => {
-    expect(genericCost([contender('dropin', [], [withCpu(1, 0.01)])])).toEqual([]);
+    expect(genericCost([contender('dropin', [], [withCpu(1, 0.3)])])).toEqual([]);
   });
 });

@@ -5,7 +5,15 @@
 // the point: the timed streams' plus each client's untimed first stream. Both figures include the
 // stream's own request (routing, upstream call) spread over its chunks, so the difference is
 // what the normalising path adds per chunk.
+import type { ChunkCpu } from './chunk-cpu.ts';
 import type { ContenderResult, StreamPoint } from './results.ts';
+
+export interface GenericCost {
+  /** from the stream points of dropin and dropin-generic */
+  endToEnd: GenericCostRow[];
+  /** the same work measured in process, without sockets or a shared machine's noise */
+  inProcess: ChunkCpu;
+}
 
 export interface GenericCostRow {
   concurrency: number;
@@ -30,10 +38,13 @@ export function genericCost(contenders: readonly ContenderResult[]): GenericCost
   });
 }
 
-/** CPU µs per relayed event, or null without a CPU sample or a completed stream. */
+/** /proc counts CPU time in 10 ms ticks: below 20 of them a per-chunk figure is mostly rounding. */
+const MIN_CPU_SECONDS = 0.2;
+
+/** CPU µs per relayed event, or null without a CPU sample long enough to divide, or a completed stream. */
 export function cpuPerChunkUs(point: StreamPoint): number | null {
   const good = point.streams - point.failed;
-  if (!point.proc || good <= 0 || point.events <= 0) return null;
+  if (!point.proc || point.proc.cpuSeconds < MIN_CPU_SECONDS || good <= 0 || point.events <= 0) return null;
   const untimed = point.concurrency * (point.events / good);
   return (point.proc.cpuSeconds * 1e6) / (point.events + untimed);
 }
