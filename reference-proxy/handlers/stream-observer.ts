@@ -2,6 +2,7 @@
 // the output guard, the output filter, and how the stream ended: [DONE], an error, or — without
 // [DONE] — whether every choice had its finish_reason (then the answer is complete and only the
 // terminator is missing). Payloads are parsed only when something needs their contents.
+import { mapFinishReason } from '../normalize/finish-reason.ts';
 import { SseSplitter } from '../normalize/sse.ts';
 import type { Usage } from '../observe/metrics.ts';
 
@@ -83,7 +84,10 @@ export class StreamObserver {
     if (!this.meta && typeof chunk?.id === 'string') this.meta = { id: chunk.id, created: chunk.created, model: chunk.model };
     let blocked = false;
     for (const choice of Array.isArray(chunk?.choices) ? chunk.choices : []) {
-      if (typeof choice?.finish_reason === 'string') this.finishedChoices.add(Number.isInteger(choice.index) ? choice.index : 0);
+      // an aborted generation (vLLM "abort", "error") did not finish: it is no complete answer
+      if (typeof choice?.finish_reason === 'string' && mapFinishReason(choice.finish_reason) !== 'abort') {
+        this.finishedChoices.add(Number.isInteger(choice.index) ? choice.index : 0);
+      }
       const text = choice?.delta?.content;
       if (typeof text !== 'string' || text === '') continue;
       if (this.opts.collectContent && (choice.index ?? 0) === 0) this.content += text;
