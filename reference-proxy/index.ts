@@ -1,9 +1,9 @@
 // Starts the reference proxy for a validated config (see config/load.ts for loading one).
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { RateLimiter } from './auth/rate-limit.ts';
 import { BackendProfiles } from './detect/backend-profiles.ts';
+import { settleWithin } from './detect/settle-within.ts';
 import type { ProxyContext } from './handlers/context.ts';
 import { startProbes } from './health/probe.ts';
 import { HealthTracker } from './health/tracker.ts';
@@ -59,7 +59,7 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
     });
   });
   const probes = startProbes(config, health, undefined, { profiles });
-  await Promise.race([probes.firstRound, sleep(IDENTIFY_WAIT_MS, undefined, { ref: false })]);
+  await settleWithin(probes.firstRound, IDENTIFY_WAIT_MS);
   const { port } = server.address() as AddressInfo;
   return {
     url: `${config.listen.tls ? 'https' : 'http'}://${hostForUrl(config.listen.host)}:${port}`,

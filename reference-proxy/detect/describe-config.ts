@@ -1,16 +1,16 @@
 // The config as `dropin proxy --print-config` shows it: secrets redacted, and beside each `auto`
 // backend the profile it would be served with now, identified on the spot (`detected`). A backend
 // that has not answered within the wait shows as pending, served as generic.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { redactConfig } from '../config/redact.ts';
 import type { ProxyConfig } from '../types.ts';
 import { BackendProfiles } from './backend-profiles.ts';
 import { identifyBackends } from './identify-backends.ts';
 import { observeBackend, type ObserveBackend } from './observe-backend.ts';
+import { settleWithin } from './settle-within.ts';
 
 export async function describeConfig(config: ProxyConfig, opts: { observe?: ObserveBackend; waitMs?: number } = {}): Promise<unknown> {
   const profiles = new BackendProfiles(config.backends);
-  await Promise.race([identifyBackends(config.backends, profiles, opts.observe ?? observeBackend), sleep(opts.waitMs ?? 3_000, undefined, { ref: false })]);
+  await settleWithin(identifyBackends(config.backends, profiles, opts.observe ?? observeBackend), opts.waitMs ?? 3_000);
   const out = redactConfig(config) as { backends: Array<Record<string, unknown>> };
   config.backends.forEach((backend, i) => {
     if (backend.profile !== 'auto') return;
