@@ -2,6 +2,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import { RateLimiter } from './auth/rate-limit.ts';
+import { BackendProfiles } from './detect/backend-profiles.ts';
+import { settleWithin } from './detect/settle-within.ts';
 import type { ProxyContext } from './handlers/context.ts';
 import { startProbes } from './health/probe.ts';
 import { HealthTracker } from './health/tracker.ts';
@@ -20,11 +22,20 @@ export interface RunningProxy {
   metrics: Registry;
 }
 
+/**
+ * How long start-up waits for the first identification of `auto` backends. Local servers answer
+ * in milliseconds; a slow or unreachable one is served as `generic` meanwhile, and identified
+ * when its answer comes.
+ */
+const IDENTIFY_WAIT_MS = 3_000;
+
 /** `log` receives each request's log line as it is produced; without it, lines go to stdout in batches. */
 export async function startProxy(config: ProxyConfig, opts: { log?: (line: string) => void } = {}): Promise<RunningProxy> {
   const stdoutLog = opts.log ? undefined : createLineBuffer((chunk) => process.stdout.write(chunk));
+  const log = opts.log ?? ((line: string) => stdoutLog?.write(line));
   const health = new HealthTracker(config.health);
-  const metrics = createMetrics(health, config.backends.map((b) => b.name));
+  const profiles = new BackendProfiles(config.backends, log);
+  const metrics = createMetrics(health, config.backends.map((b) => b.name), profiles);
   const ctx: ProxyContext = {
     config,
     health,
@@ -35,8 +46,9 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
     denyOutput: compilePatterns(config.safety.denyOutput ?? []),
     secrets: config.backends.flatMap((b) => (b.apiKey ? [b.apiKey] : [])),
     startedAt: Math.floor(Date.now() / 1000),
-    log: opts.log ?? ((line) => stdoutLog?.write(line)),
+    log,
     inflight: 0,
+    profiles,
   };
   const server = createProxyServer(ctx);
   await new Promise<void>((resolve, reject) => {
@@ -46,7 +58,8 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
       resolve();
     });
   });
-  const probes = startProbes(config, health);
+  const probes = startProbes(config, health, undefined, { profiles });
+  await settleWithin(probes.firstRound, IDENTIFY_WAIT_MS);
   const { port } = server.address() as AddressInfo;
   return {
     url: `${config.listen.tls ? 'https' : 'http'}://${hostForUrl(config.listen.host)}:${port}`,

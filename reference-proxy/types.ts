@@ -1,7 +1,15 @@
 // The reference proxy's shared vocabulary: the validated config, route plans, and the contracts
 // between the server (I/O) and its pure parts (routing, health, auth, normalisation, guard).
 
-export type QuirkProfile = 'openai' | 'ollama' | 'ollama-legacy' | 'llama.cpp' | 'vllm';
+/**
+ * How the proxy treats a backend's wire format: `openai` is piped untouched (known conformant);
+ * every other profile is normalised in flight, `generic` with no request rewrites (an unknown
+ * server), the named servers also with the request fixes they need.
+ */
+export type QuirkProfile = 'openai' | 'ollama' | 'ollama-legacy' | 'llama.cpp' | 'vllm' | 'lm-studio' | 'generic';
+
+/** What `backends[].profile` may say: one profile, or `auto` (the default) to identify the server. */
+export type ProfileSetting = QuirkProfile | 'auto';
 
 export interface BackendConfig {
   name: string;
@@ -16,8 +24,8 @@ export interface BackendConfig {
   /** max in-flight requests to this backend; beyond it the backend is skipped like an unhealthy one */
   maxConcurrency?: number;
   timeouts: { connectMs: number; firstByteMs: number; totalMs: number };
-  /** known quirks to normalise */
-  profile: QuirkProfile;
+  /** the quirks to normalise, or `auto`: identified at start-up and on every health probe */
+  profile: ProfileSetting;
   /** local backends count towards the "served locally" share */
   local: boolean;
   /** path probed by the active health check, relative to the origin, e.g. "/" for Ollama or "/health" */
@@ -67,6 +75,8 @@ export interface HealthPolicy {
   cooldownMs: number;
   /** active probe interval; 0 = off */
   probeIntervalMs: number;
+  /** how often `auto` backends are re-identified while probes are off (with probes: every probe); 0 = only at start-up; config/defaults.ts fills it */
+  identifyIntervalMs?: number;
 }
 
 export interface ApiKeyConfig {

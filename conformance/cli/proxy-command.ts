@@ -1,6 +1,7 @@
 // `dropin proxy`: validate the config (a file, or one built from --ollama), start the reference
 // proxy, run until interrupted. A config problem is a usage error (exit 2) naming the path and the fix.
-import { ConfigError, loadConfig, parseConfig, redactConfig } from '../../reference-proxy/config/load.ts';
+import { ConfigError, loadConfig, parseConfig } from '../../reference-proxy/config/load.ts';
+import { describeConfig } from '../../reference-proxy/detect/describe-config.ts';
 import { startProxy } from '../../reference-proxy/index.ts';
 import type { ProxyConfig } from '../../reference-proxy/types.ts';
 import { UsageError } from './usage-error.ts';
@@ -18,7 +19,7 @@ export async function proxyCommand(flags: ProxyFlags): Promise<number> {
   if (!flags.config === !flags.ollama) throw new UsageError('dropin proxy needs either --config FILE or --ollama [URL]');
   const config = flags.config ? fromFile(flags.config) : await fromOllama(flags.ollama === true ? DEFAULT_OLLAMA : String(flags.ollama), flags.port);
   if (flags.printConfig) {
-    process.stdout.write(`${JSON.stringify(redactConfig(config), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(await describeConfig(config), null, 2)}\n`);
     return 0;
   }
   const proxy = await startProxy(config);

@@ -1,6 +1,9 @@
 // Certification: the conformance suite run against the reference proxy, in front of a
-// spec-perfect emulator and in front of emulators reproducing documented server quirks. The
-// proxy is certified when every MUST and SHOULD check passes through it for every backend.
+// spec-perfect emulator and in front of emulators reproducing documented server quirks, each
+// configured as a user would: no `profile:` line, so the proxy identifies every server itself
+// (the spec-perfect one, like any server it cannot identify, is served as generic), plus the
+// spec-perfect one pinned to `profile: openai`, the raw pass-through. The proxy is certified when
+// every MUST and SHOULD check passes through it for every backend.
 import { startEmulator, type ProfileName } from '../../fixtures/emulator/index.ts';
 import { runSuite, type SuiteOptions } from '../../conformance/run/run-suite.ts';
 import { ALL_SCENARIOS } from '../../conformance/scenarios/index.ts';
@@ -10,11 +13,24 @@ import { parseConfig } from '../config/load.ts';
 import { startProxy } from '../index.ts';
 import type { QuirkProfile } from '../types.ts';
 
-/** The backends the proxy is certified in front of: emulator profile → the proxy profile that normalises it. */
-export const CERTIFIED_BACKENDS: Array<{ name: string; emulator: ProfileName; proxyProfile: QuirkProfile }> = [
-  { name: 'spec', emulator: 'spec', proxyProfile: 'openai' },
-  { name: 'ollama', emulator: 'ollama', proxyProfile: 'ollama' },
-  { name: 'ollama-legacy', emulator: 'ollama-legacy', proxyProfile: 'ollama-legacy' },
+export interface CertifiedBackend {
+  name: string;
+  emulator: ProfileName;
+  /** the `profile:` line of the backend's config; none = auto */
+  profile?: QuirkProfile;
+  /** the profile the proxy serves it with */
+  servedAs: QuirkProfile;
+}
+
+/** The backends the proxy is certified in front of. */
+export const CERTIFIED_BACKENDS: CertifiedBackend[] = [
+  { name: 'openai', emulator: 'spec', profile: 'openai', servedAs: 'openai' },
+  { name: 'generic', emulator: 'spec', servedAs: 'generic' },
+  { name: 'ollama', emulator: 'ollama', servedAs: 'ollama' },
+  { name: 'ollama-legacy', emulator: 'ollama-legacy', servedAs: 'ollama-legacy' },
+  { name: 'llama.cpp', emulator: 'llama.cpp', servedAs: 'llama.cpp' },
+  { name: 'vllm', emulator: 'vllm', servedAs: 'vllm' },
+  { name: 'lm-studio', emulator: 'lm-studio', servedAs: 'lm-studio' },
 ];
 
 const MODEL = 'dropin-emulator-1';
@@ -22,6 +38,8 @@ const MODEL = 'dropin-emulator-1';
 export interface CertifyOptions extends Partial<Omit<SuiteOptions, 'scenarios' | 'failOn'>> {
   /** receives the proxy's log lines (default: dropped) */
   log?: (line: string) => void;
+  /** receives each backend's profile as the proxy served it, before the suite runs */
+  onProfiles?: (profiles: Record<string, QuirkProfile>) => void;
 }
 
 export async function certify(opts: CertifyOptions = {}): Promise<RunResult> {
@@ -31,7 +49,7 @@ export async function certify(opts: CertifyOptions = {}): Promise<RunResult> {
     backends: CERTIFIED_BACKENDS.map((b, i) => ({
       name: b.name,
       baseUrl: emulators[i].url,
-      profile: b.proxyProfile,
+      ...(b.profile ? { profile: b.profile } : {}),
       models: [MODEL],
     })),
     // one public model per backend, so each run goes through exactly one kind of backend
@@ -39,6 +57,7 @@ export async function certify(opts: CertifyOptions = {}): Promise<RunResult> {
   });
   const proxy = await startProxy(config, { log: opts.log ?? (() => {}) });
   try {
+    opts.onProfiles?.(await servedProfiles(proxy.url));
     const targets: TargetSpec[] = CERTIFIED_BACKENDS.map((b) => ({
       name: `proxy→${b.name}`,
       kind: 'url',
@@ -61,4 +80,10 @@ export async function certify(opts: CertifyOptions = {}): Promise<RunResult> {
     await proxy.close();
     await Promise.all(emulators.map((e) => e.close()));
   }
+}
+
+/** Each backend's profile, as the proxy's /readyz reports it. */
+async function servedProfiles(proxyUrl: string): Promise<Record<string, QuirkProfile>> {
+  const ready = (await (await fetch(`${proxyUrl}/readyz`)).json()) as { backends?: Array<{ name: string; profile: QuirkProfile }> };
+  return Object.fromEntries((ready.backends ?? []).map((b) => [b.name, b.profile]));
 }

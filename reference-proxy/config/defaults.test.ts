@@ -7,7 +7,7 @@ describe('applyDefaults', () => {
   it('fills the documented defaults', () => {
     const c = applyDefaults(minimal);
     expect(c.retry).toEqual({ statuses: [429, 500, 502, 503, 504], attempts: 3, backoffMs: { initial: 100, max: 2000 }, honourRetryAfter: true });
-    expect(c.health).toEqual({ failureThreshold: 3, cooldownMs: 30_000, probeIntervalMs: 0 });
+    expect(c.health).toEqual({ failureThreshold: 3, cooldownMs: 30_000, probeIntervalMs: 0, identifyIntervalMs: 60_000 });
     expect(c.limits).toEqual({ maxBodyBytes: 1_048_576, headersTimeoutMs: 10_000, requestTimeoutMs: 300_000, maxConcurrent: 256 });
     expect(c.guard).toEqual({ enabled: true, stream: 'buffer' });
     expect(c.aliases).toEqual({});
@@ -31,7 +31,7 @@ describe('applyDefaults', () => {
   it('marks public hosts remote and gives cloud backends no health path', () => {
     const b = applyDefaults({ backends: [{ name: 'c', baseUrl: 'https://api.openai.com/v1', models: ['x'] }] }).backends[0];
     expect(b.local).toBe(false);
-    expect(b.profile).toBe('openai');
+    expect(b.profile).toBe('auto');
     expect(b.healthPath).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 // Fills every optional setting so the rest of the proxy reads one complete ProxyConfig.
 // Input is already shape-checked against schema.json (hence the loose RawConfig type).
-import type { BackendConfig, ProxyConfig, QuirkProfile } from '../types.ts';
+import { defaultHealthPath } from '../health/health-path.ts';
+import type { BackendConfig, ProxyConfig } from '../types.ts';
 import { isLocalHost } from './local-host.ts';
 
 /** The config file as written, after schema validation; every key the schema makes optional is optional here. */
@@ -11,19 +12,11 @@ export type RawConfig = Partial<Omit<ProxyConfig, 'backends'>> & {
 export const DEFAULTS = {
   listen: { host: '127.0.0.1', port: 8080 },
   retry: { statuses: [429, 500, 502, 503, 504], attempts: 3, backoffMs: { initial: 100, max: 2000 }, honourRetryAfter: true },
-  health: { failureThreshold: 3, cooldownMs: 30_000, probeIntervalMs: 0 },
+  health: { failureThreshold: 3, cooldownMs: 30_000, probeIntervalMs: 0, identifyIntervalMs: 60_000 },
   limits: { maxBodyBytes: 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 300_000, maxConcurrent: 256 },
   timeouts: { connectMs: 5_000, firstByteMs: 60_000, totalMs: 600_000 },
   guard: { enabled: true, stream: 'buffer' as const },
 } as const;
-
-/** Where each server kind answers a cheap liveness request (wire-facts §8.5); cloud APIs get none. */
-const HEALTH_PATH: Partial<Record<QuirkProfile, string>> = {
-  ollama: '/',
-  'ollama-legacy': '/',
-  'llama.cpp': '/health',
-  vllm: '/health',
-};
 
 export function applyDefaults(raw: RawConfig): ProxyConfig {
   const config: ProxyConfig = {
@@ -48,7 +41,7 @@ export function applyDefaults(raw: RawConfig): ProxyConfig {
 }
 
 function backendDefaults(raw: RawConfig['backends'][number]): BackendConfig {
-  const profile = raw.profile ?? 'openai';
+  const profile = raw.profile ?? 'auto';
   const baseUrl = raw.baseUrl.replace(/\/+$/, '');
   const backend: BackendConfig = {
     ...raw,
@@ -58,7 +51,8 @@ function backendDefaults(raw: RawConfig['backends'][number]): BackendConfig {
     profile,
     local: raw.local ?? isLocalHost(new URL(baseUrl).hostname),
   };
-  const healthPath = raw.healthPath ?? HEALTH_PATH[profile];
+  // an `auto` backend's health path follows the profile identified at run time
+  const healthPath = raw.healthPath ?? (profile === 'auto' ? undefined : defaultHealthPath(profile));
   if (healthPath !== undefined) backend.healthPath = healthPath;
   return backend;
 }

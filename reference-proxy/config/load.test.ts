@@ -26,7 +26,7 @@ describe('parseConfig', () => {
       { backends: [{ name: 'cloud', baseUrl: 'https://api.openai.com/v1', apiKey: 'env:UP', models: ['gpt-4o'] }], auth: { keys: [{ name: 'a', key: 'env:IN' }] } },
       { UP: 'sk-up', IN: 'in-key' },
     );
-    expect(config.backends[0]).toMatchObject({ apiKey: 'sk-up', weight: 1, profile: 'openai', local: false });
+    expect(config.backends[0]).toMatchObject({ apiKey: 'sk-up', weight: 1, profile: 'auto', local: false });
     expect(config.auth?.keys[0].key).toBe('in-key');
     expect(config.retry.attempts).toBe(3);
   });

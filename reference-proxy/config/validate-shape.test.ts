@@ -31,7 +31,7 @@ describe('validateShape', () => {
       [{ backends: [] }, 'backends: must list at least one backend (got a list of 0)'],
       [withBackend({}, { baseUrl: 'http://x' }), 'backends[0].baseUrl: must be a URL ending in /v1 (got "http://x")'],
       [withBackend({}, { weigth: 2 }), 'backends[0].weigth: unknown key; did you mean "weight"?'],
-      [withBackend({}, { profile: 'olama' }), 'backends[0].profile: must be one of "openai", "ollama", "ollama-legacy", "llama.cpp", "vllm" (got "olama"); did you mean "ollama"?'],
+      [withBackend({}, { profile: 'olama' }), 'backends[0].profile: must be one of "auto", "openai", "ollama", "ollama-legacy", "llama.cpp", "vllm", "lm-studio", "generic" (got "olama"); did you mean "ollama"?'],
       [withBackend({}, { timeouts: { firstByteMs: 0 } }), 'backends[0].timeouts.firstByteMs: must be >= 1 (got 0)'],
       [withBackend({}, { models: ['a', 'a'] }), 'backends[0].models: must list the model names this backend serves, each once (got a list of 2)'],
       [withBackend({}, { name: 'has space' }), `backends[0].name: must be a short name of letters, digits, '.', '_' or '-' (got "has space")`],

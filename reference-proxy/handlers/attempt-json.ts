@@ -20,9 +20,8 @@ export async function serveCompletion(a: Attempt, text: string): Promise<Attempt
     return failure('malformed', 'the answer was not valid JSON');
   }
   if (!Array.isArray(completion?.choices)) return failure('malformed', 'the answer had no choices');
-  const { profile } = a.candidate.backend;
-  const normalize = needsNormalization(profile);
-  if (normalize) completion = normalizeCompletion(completion, { profile, request: a.request });
+  const normalize = needsNormalization(a.profile);
+  if (normalize) completion = normalizeCompletion(completion, { profile: a.profile, request: a.request, repairs: a.repairs });
   if (a.guard) {
     const verdict = guardOutput(a.request, completion.choices[0]?.message?.content ?? null);
     if (!verdict.ok) return failure('guard', `output did not match response_format: ${verdict.reason}`, { unhealthy: false });

@@ -3,7 +3,8 @@
 // backend) waits the policy's backoff, honouring the last Retry-After.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffMs } from '../health/retry.ts';
-import { recordServed } from '../observe/metrics.ts';
+import type { Repairs } from '../normalize/index.ts';
+import { recordRepairs, recordServed } from '../observe/metrics.ts';
 import type { Candidate, RoutePlan } from '../types.ts';
 import { createAttemptSignal } from '../upstream/attempt-signal.ts';
 import type { AttemptOutcome } from './attempt.ts';
@@ -46,17 +47,28 @@ async function tryCandidate(ctx: ProxyContext, ex: Exchange, request: ChatReques
   ex.record.backend = backend.name;
   ex.record.model = candidate.model;
   ctx.metrics.attempts.inc({ backend: backend.name });
+  const profile = ctx.profiles.profile(backend.name);
+  ex.record.profile = profile;
+  const repairs: Repairs = new Set();
   const signal = createAttemptSignal(ex.clientSignal, backend.timeouts.totalMs);
   ctx.health.begin(backend.name);
   let outcome: AttemptOutcome;
   try {
-    outcome = await attemptOnce({ ctx, ex, request, candidate, signal, guard });
+    outcome = await attemptOnce({ ctx, ex, request, candidate, signal, guard, profile, repairs });
   } finally {
     ctx.health.end(backend.name);
     signal.dispose();
+    noteRepairs(ctx, ex, backend.name, repairs);
   }
   settle(ctx, ex, candidate, outcome);
   return outcome;
+}
+
+/** Counts an attempt's repairs for its backend and adds them to the request's log line. */
+function noteRepairs(ctx: ProxyContext, ex: Exchange, backend: string, repairs: Repairs): void {
+  if (repairs.size === 0) return;
+  recordRepairs(ctx.metrics, backend, repairs);
+  ex.record.repairs = [...new Set([...(ex.record.repairs ?? []), ...repairs])].sort();
 }
 
 function settle(ctx: ProxyContext, ex: Exchange, candidate: Candidate, outcome: AttemptOutcome): void {

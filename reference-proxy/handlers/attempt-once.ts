@@ -12,8 +12,11 @@ import { attemptStream } from './attempt-stream.ts';
 export async function attemptOnce(a: Attempt): Promise<AttemptOutcome> {
   const { backend } = a.candidate;
   try {
-    const n = fanOutCount(a.request, backend.profile);
-    if (n > 1) return await attemptFanOut(a, n, (up) => statusOutcome(a, up));
+    const n = fanOutCount(a.request, a.profile);
+    if (n > 1) {
+      a.repairs.add('n_fanned_out');
+      return await attemptFanOut(a, n, (up) => statusOutcome(a, up));
+    }
     const up = await callChat(a.ctx.pools.get(backend.name), backend, upstreamBody(a), {
       attempt: a.signal,
       requestId: a.ex.record.requestId,
@@ -29,7 +32,7 @@ export async function attemptOnce(a: Attempt): Promise<AttemptOutcome> {
 
 async function statusOutcome(a: Attempt, up: UpstreamResponse): Promise<AttemptOutcome> {
   const text = redactSecrets(await readText(up, a.signal), a.ctx.secrets);
-  const { status, body } = normalizeError(up.status, text);
+  const { status, body } = normalizeError(up.status, text, a.repairs);
   // The backend refused the proxy's own credentials: the client's request is fine, so a 401
   // would mislead it; try elsewhere and report a proxy-side problem if nothing else works.
   if (up.status === 401 || up.status === 403) {

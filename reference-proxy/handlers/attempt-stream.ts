@@ -1,28 +1,34 @@
 // Relays a streamed answer. Until the first byte reaches the client any failure is a Failure (the
 // loop fails over); after it, a failure ends the stream with an error event, never a fake [DONE].
-// The openai profile without filters is piped byte for byte (the hot path). Leaving the read loop
-// early destroys the upstream body, which closes that upstream connection.
+// A stream whose every choice got its finish_reason is complete, [DONE] or not: a missing [DONE]
+// is appended, never turned into an error or a retry. The openai profile without filters is piped
+// byte for byte (the hot path). Leaving the read loop early destroys the upstream body, which
+// closes that upstream connection.
 import { guardOutput } from '../guard/output-guard.ts';
-import { createStreamNormalizer, needsNormalization, type StreamNormalizer } from '../normalize/index.ts';
+import { createStreamNormalizer, needsNormalization, type Repairs, type StreamNormalizer } from '../normalize/index.ts';
 import { frame, SseSplitter } from '../normalize/sse.ts';
 import { redactSecrets } from '../observe/redact.ts';
 import { createOutputFilter } from '../safety/safety.ts';
-import type { UpstreamResponse } from '../upstream/call.ts';
+import { headerValue, type UpstreamResponse } from '../upstream/call.ts';
 import { classifyUpstreamError, describeKind } from '../upstream/classify-error.ts';
 import { failure, markFirstByte, type Attempt, type AttemptOutcome } from './attempt.ts';
 import { ClientStream } from './client-stream.ts';
+import type { ChatRequest } from './validate-chat.ts';
 import { contentFilterChunk, StreamObserver, streamErrorPayload } from './stream-observer.ts';
 
-const passThrough: StreamNormalizer = { event: (data) => [data], end: () => [] };
+const passThrough = (repairs: Repairs): StreamNormalizer => ({ event: (data) => [data], end: () => [], repairs });
 
 export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<AttemptOutcome> {
-  const { profile } = a.candidate.backend;
+  const { profile } = a;
   const filter = a.ctx.denyOutput.length > 0 ? createOutputFilter(a.ctx.denyOutput) : undefined;
   const buffering = a.guard && a.ctx.config.guard.stream === 'buffer';
-  const raw = !needsNormalization(profile) && !filter && !buffering;
-  const normalizer = needsNormalization(profile) ? createStreamNormalizer({ profile, request: a.request }) : passThrough;
+  const normalize = needsNormalization(profile);
+  const raw = !normalize && !filter && !buffering;
+  const normalizer = normalize ? createStreamNormalizer({ profile, request: a.request, repairs: a.repairs }) : passThrough(a.repairs);
+  // the client always gets text/event-stream (ClientStream), whatever the backend labelled it
+  if (!/^text\/event-stream\b/i.test(headerValue(up.headers, 'content-type') ?? '')) a.repairs.add('stream_content_type');
   const out = new ClientStream(a.ex.res, () => markFirstByte(a));
-  const observer = new StreamObserver({ collectContent: buffering, filter });
+  const observer = new StreamObserver({ collectContent: buffering, filter, choices: requestedChoices(a.request) });
   const splitter = new SseSplitter();
   const held: string[] = [];
   let heldChars = 0;
@@ -78,7 +84,8 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
     await endWithError(out, `The backend ${detail}. The answer is incomplete; retry the request.`);
     return { kind: 'served', usage: observer.usage, streamFailed: 'malformed' };
   }
-  if (!out.started && (observer.error || !observer.sawDone)) {
+  const complete = observer.sawDone || observer.finished;
+  if (!out.started && (observer.error || !complete)) {
     return observer.error ? failure('stream_error', `error event: ${redactSecrets(observer.error, a.ctx.secrets)}`) : failure('malformed', 'the stream ended before it was complete');
   }
   if (buffering) {
@@ -90,12 +97,22 @@ export async function attemptStream(a: Attempt, up: UpstreamResponse): Promise<A
     out.end();
     return { kind: 'served', usage: observer.usage, streamFailed: 'stream_error' };
   }
-  if (!observer.sawDone) {
-    await endWithError(out, 'The backend ended the stream before it was complete (no [DONE]). The answer may be truncated; retry the request.');
+  if (!observer.sawDone && !observer.finished) {
+    await endWithError(out, 'The backend ended the stream before it was complete (no finish_reason, no [DONE]). The answer is truncated; retry the request.');
     return { kind: 'served', usage: observer.usage, streamFailed: 'truncated' };
+  }
+  if (!observer.sawDone) {
+    a.repairs.add('done_appended');
+    await out.write(frame('[DONE]'));
   }
   out.end();
   return { kind: 'served', usage: observer.usage };
+}
+
+/** The choices a stream must finish: the request's n (1 when absent or odd). */
+function requestedChoices(request: ChatRequest): number {
+  const { n } = request;
+  return typeof n === 'number' && Number.isInteger(n) && n > 1 ? n : 1;
 }
 
 /** Guard 'buffer' mode holds a whole structured answer; no sane one comes near this. */

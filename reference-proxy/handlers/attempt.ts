@@ -1,7 +1,7 @@
 // One try of one candidate, and the outcomes the attempt loop acts on.
-import { normalizeRequest } from '../normalize/index.ts';
+import { normalizeRequest, type Repairs } from '../normalize/index.ts';
 import { applySafetyPrompt } from '../safety/safety.ts';
-import type { Candidate, ErrorBody } from '../types.ts';
+import type { Candidate, ErrorBody, QuirkProfile } from '../types.ts';
 import type { Usage } from '../observe/metrics.ts';
 import type { AttemptSignal } from '../upstream/attempt-signal.ts';
 import type { UpstreamErrorKind } from '../upstream/classify-error.ts';
@@ -17,6 +17,10 @@ export interface Attempt {
   signal: AttemptSignal;
   /** validate json_object / json_schema output before it reaches the client */
   guard: boolean;
+  /** the backend's profile when the attempt began (configured, or identified: generic until then) */
+  profile: QuirkProfile;
+  /** every repair this attempt made, for the repairs metric and the log line */
+  repairs: Repairs;
 }
 
 export type AttemptOutcome =
@@ -49,7 +53,7 @@ export function failure(reason: string, detail: string, extra: Partial<Failure> 
 
 /** The body sent upstream: the candidate's model name, the profile's fixes, the safety prompt. */
 export function upstreamBody(a: Attempt): unknown {
-  const body = normalizeRequest({ ...a.request, model: a.candidate.model }, a.candidate.backend.profile);
+  const body = normalizeRequest({ ...a.request, model: a.candidate.model }, a.profile, a.repairs);
   const prompt = a.ctx.config.safety.systemPrompt;
   return prompt ? applySafetyPrompt(body, prompt) : body;
 }

@@ -1,6 +1,7 @@
 // What every handler needs: the validated config, shared state, and per-request bookkeeping.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RateLimiter } from '../auth/rate-limit.ts';
+import type { BackendProfiles } from '../detect/backend-profiles.ts';
 import type { HealthTracker } from '../health/tracker.ts';
 import type { ProxyMetrics } from '../observe/metrics.ts';
 import type { RequestRecord } from '../observe/request-log.ts';
@@ -21,6 +22,8 @@ export interface ProxyContext {
   startedAt: number;
   log: (line: string) => void;
   inflight: number;
+  /** each backend's current profile (configured or identified) */
+  profiles: BackendProfiles;
 }
 
 /** One client request in flight. */

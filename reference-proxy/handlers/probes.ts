@@ -11,11 +11,23 @@ export async function handleHealthz(_ctx: ProxyContext, ex: Exchange): Promise<v
 export async function handleReadyz(ctx: ProxyContext, ex: Exchange): Promise<void> {
   const available = ctx.config.backends.filter((b) => ctx.health.isAvailable(b.name)).map((b) => b.name);
   if (available.length > 0) {
-    sendJson(ex.res, 200, { status: 'ready', available });
+    sendJson(ex.res, 200, { status: 'ready', available, backends: backendDetail(ctx) });
     return;
   }
   sendError(ex.res, new ProxyError(503, 'No backend is available: every circuit is open. Check the backends; traffic resumes after their cooldown.', {
     code: 'no_backend_available',
+  }));
+}
+
+/** Per backend: its circuit and the profile it is served with (configured, or identified and how). */
+function backendDetail(ctx: ProxyContext): Array<Record<string, unknown>> {
+  return ctx.profiles.snapshot().map(({ backend, profile, version, source, via }) => ({
+    name: backend,
+    circuit: ctx.health.state(backend),
+    profile,
+    ...(version ? { version } : {}),
+    source,
+    ...(via ? { via } : {}),
   }));
 }
 

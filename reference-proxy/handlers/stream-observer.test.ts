@@ -44,6 +44,28 @@ describe('StreamObserver', () => {
   });
 });
 
+describe('StreamObserver.finished', () => {
+  const finish = (reason: string, index = 0) => JSON.stringify({ id: 'c', choices: [{ index, delta: {}, finish_reason: reason }] });
+
+  it('is true once every requested choice got a finish_reason, read from raw bytes', () => {
+    const o = new StreamObserver({ collectContent: false, choices: 2 });
+    o.seeRaw(Buffer.from(`data: ${chunk('hi')}\n\ndata: ${finish('stop')}\n\n`));
+    expect(o.finished).toBe(false);
+    o.seeRaw(Buffer.from(`data: ${finish('length', 1)}\n\n`));
+    expect(o.finished).toBe(true);
+    expect(o.sawDone).toBe(false);
+  });
+
+  it('sees a finish_reason written with a space, and not an aborted generation', () => {
+    const spaced = new StreamObserver({ collectContent: false });
+    spaced.see('{"id": "c", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}');
+    expect(spaced.finished).toBe(true);
+    const aborted = new StreamObserver({ collectContent: false });
+    aborted.see(finish('abort'));
+    expect(aborted.finished).toBe(false);
+  });
+});
+
 describe('contentFilterChunk', () => {
   it('ends the stream in the chunk shape with finish_reason content_filter', () => {
     expect(JSON.parse(contentFilterChunk({ id: 'chatcmpl-1', created: 5, model: 'm' }))).toEqual({

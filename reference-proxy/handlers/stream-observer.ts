@@ -1,6 +1,8 @@
 // Watches the payloads going to a streaming client: usage for metrics, the assembled content for
-// the output guard, the output filter, and whether the stream ended properly ([DONE] or an error).
-// Payloads are parsed only when something needs their contents.
+// the output guard, the output filter, and how the stream ended: [DONE], an error, or — without
+// [DONE] — whether every choice had its finish_reason (then the answer is complete and only the
+// terminator is missing). Payloads are parsed only when something needs their contents.
+import { mapFinishReason } from '../normalize/finish-reason.ts';
 import { SseSplitter } from '../normalize/sse.ts';
 import type { Usage } from '../observe/metrics.ts';
 
@@ -26,8 +28,16 @@ export class StreamObserver {
   malformed?: string;
   meta?: ChunkMeta;
   private readonly splitter = new SseSplitter();
+  /** indices of the choices that got a finish_reason */
+  private readonly finishedChoices = new Set<number>();
 
-  constructor(private readonly opts: { collectContent: boolean; filter?: OutputFilter }) {}
+  /** `choices`: how many the request asked for (its n), each of which must finish */
+  constructor(private readonly opts: { collectContent: boolean; filter?: OutputFilter; choices?: number }) {}
+
+  /** Every choice the request asked for got its finish_reason: the answer is whole, [DONE] or not. */
+  get finished(): boolean {
+    return this.finishedChoices.size >= (this.opts.choices ?? 1);
+  }
 
   /** Looks at one raw upstream chunk (pass-through mode). */
   seeRaw(chunk: Buffer): void {
@@ -47,7 +57,13 @@ export class StreamObserver {
       this.malformed ??= payload;
       return false;
     }
-    const needed = this.opts.collectContent || this.opts.filter || this.meta === undefined || payload.includes('"usage"') || payload.includes('"error"');
+    const needed =
+      this.opts.collectContent ||
+      this.opts.filter ||
+      this.meta === undefined ||
+      payload.includes('"usage"') ||
+      payload.includes('"error"') ||
+      (!this.finished && hasFinishReason(payload));
     if (!needed) return false;
     let chunk: any;
     try {
@@ -68,6 +84,10 @@ export class StreamObserver {
     if (!this.meta && typeof chunk?.id === 'string') this.meta = { id: chunk.id, created: chunk.created, model: chunk.model };
     let blocked = false;
     for (const choice of Array.isArray(chunk?.choices) ? chunk.choices : []) {
+      // an aborted generation (vLLM "abort", "error") did not finish: it is no complete answer
+      if (typeof choice?.finish_reason === 'string' && mapFinishReason(choice.finish_reason) !== 'abort') {
+        this.finishedChoices.add(Number.isInteger(choice.index) ? choice.index : 0);
+      }
       const text = choice?.delta?.content;
       if (typeof text !== 'string' || text === '') continue;
       if (this.opts.collectContent && (choice.index ?? 0) === 0) this.content += text;
@@ -75,6 +95,11 @@ export class StreamObserver {
     }
     return blocked;
   }
+}
+
+/** A string finish_reason, as compact JSON or with a space (a first test, not a parse). */
+function hasFinishReason(payload: string): boolean {
+  return payload.includes('"finish_reason":"') || payload.includes('"finish_reason": "');
 }
 
 /** The last chunk of a stream stopped by the output filter. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyDefaults } from '../config/defaults.ts';
+import { BackendProfiles } from '../detect/backend-profiles.ts';
 import { probeOnce, probeUrl, startProbes } from './probe.ts';
 import { HealthTracker } from './tracker.ts';
 
@@ -18,12 +19,43 @@ afterEach(() => vi.useRealTimers());
 
 describe('probeUrl', () => {
   it('resolves the health path against the origin, not the /v1 base', () => {
-    expect(config.backends.map(probeUrl)).toEqual([
+    expect(config.backends.map((b) => probeUrl(b))).toEqual([
       'http://127.0.0.1:11434/',
       'http://127.0.0.1:8081/health',
       undefined,
       'https://api.example.com/openai/v1/models',
     ]);
+  });
+});
+
+describe('probeUrl of an auto backend', () => {
+  it('follows the identified profile: none until identified, Ollama\'s / once it is', () => {
+    const auto = applyDefaults({ backends: [{ name: 'a', baseUrl: 'http://127.0.0.1:11434/v1', models: ['m'] }] }).backends[0];
+    const profiles = new BackendProfiles([auto]);
+    expect(probeUrl(auto, profiles)).toBeUndefined();
+    profiles.record('a', { profile: 'ollama', version: '0.33.0', via: 'GET /api/version', path: '/api/version' });
+    expect(probeUrl(auto, profiles)).toBe('http://127.0.0.1:11434/');
+  });
+});
+
+describe('startProbes with identification', () => {
+  it('identifies the auto backends in every round, before probing', async () => {
+    vi.useFakeTimers();
+    const withAuto = { ...config, backends: [...config.backends, applyDefaults({ backends: [{ name: 'auto', baseUrl: 'http://127.0.0.1:9999/v1', models: ['m'] }] }).backends[0]] };
+    const profiles = new BackendProfiles(withAuto.backends);
+    const asked: string[] = [];
+    const observe = async (b: { name: string }, paths: readonly string[] = ['/api/version']) => {
+      if (b.name === 'auto') asked.push(...paths);
+      return paths.map((path) => ({ path, status: 200, json: { version: '0.33.0' } }));
+    };
+    const probed: string[] = [];
+    const probes = startProbes(withAuto, tracker(), async (url) => (probed.push(url), 200), { profiles, observe });
+    await probes.firstRound;
+    expect(profiles.profile('auto')).toBe('ollama');
+    expect(probed).toContain('http://127.0.0.1:9999/');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(asked.filter((p) => p === '/api/version').length).toBe(2);
+    probes.stop();
   });
 });
 

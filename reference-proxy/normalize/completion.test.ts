@@ -81,4 +81,25 @@ describe('normalizeCompletion', () => {
     expect(out.choices[0].message.tool_calls[0]).toMatchObject({ type: 'function', id: expect.stringMatching(/^call_[0-9a-f]{24}$/) });
     expect(normalizeCompletion({ error: 'x' }, ctx())).toEqual({ error: 'x' });
   });
+
+  it('makes a float created whole seconds and names each repair', () => {
+    const repairs = new Set();
+    const body = { ...ollamaBody({ content: 'Hi' }, 'eos'), created: 1755000000.5, object: 'chat.completion.chunk' };
+    const out = normalizeCompletion(body, { profile: 'generic', request: {}, repairs: repairs as never });
+    expect(out).toMatchObject({ created: 1755000000, object: 'chat.completion', choices: [{ finish_reason: 'stop' }] });
+    expect([...repairs].sort()).toEqual(['created_integer', 'finish_reason_mapped', 'message_keys_added', 'object_fixed']);
+  });
+
+  it('names no repair for a conformant body', () => {
+    const repairs = new Set();
+    const body = {
+      id: 'chatcmpl-x',
+      object: 'chat.completion',
+      created: 1741569952,
+      model: 'gpt-4.1',
+      choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}' } }] }, logprobs: null, finish_reason: 'tool_calls' }],
+    };
+    normalizeCompletion(structuredClone(body), { profile: 'generic', request: {}, repairs: repairs as never });
+    expect(repairs.size).toBe(0);
+  });
 });

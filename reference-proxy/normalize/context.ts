@@ -1,9 +1,13 @@
+// What the normalisers are given and what the stream normaliser offers the server.
 import type { QuirkProfile } from '../types.ts';
+import type { Repairs } from './repairs.ts';
 
 export interface NormalizeContext {
   profile: QuirkProfile;
   /** the client's parsed request, before normalizeRequest */
   request: any;
+  /** receives the kind of every repair made; a fresh set when absent */
+  repairs?: Repairs;
 }
 
 export interface StreamNormalizer {
@@ -11,4 +15,6 @@ export interface StreamNormalizer {
   event(data: string): string[];
   /** upstream ended cleanly (EOF) → trailing payloads: a missing finish chunk / usage chunk / '[DONE]' as needed */
   end(): string[];
+  /** what was repaired so far */
+  readonly repairs: Repairs;
 }

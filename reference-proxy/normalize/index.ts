@@ -8,6 +8,7 @@ export { normalizeModels } from './models.ts';
 export { fanOutCount, normalizeRequest } from './request.ts';
 export { createStreamNormalizer } from './stream.ts';
 export { normalizeError } from './upstream-error.ts';
+export { REPAIR_KINDS, type RepairKind, type Repairs } from './repairs.ts';
 
 /**
  * False for a backend that speaks OpenAI's wire format as is: the server then pipes its bytes to

@@ -47,4 +47,30 @@ describe('normalizeRequest', () => {
     const streaming = { ...base, stream: true, stream_options: { include_usage: true } };
     expect(normalizeRequest(streaming, 'vllm')).toEqual(streaming);
   });
+
+  it('rewrites what LM Studio rejects: json_object as an open json_schema (F25), a named tool as required (F24)', () => {
+    const repairs = new Set();
+    const out = normalizeRequest({ ...base, response_format: { type: 'json_object' }, tools, tool_choice: { type: 'function', function: { name: 'get_time' } } }, 'lm-studio', repairs as never);
+    expect(out).toEqual({
+      ...base,
+      response_format: { type: 'json_schema', json_schema: { name: 'json_object', schema: { type: 'object' } } },
+      tools: [tools[1]],
+      tool_choice: 'required',
+    });
+    expect([...repairs].sort()).toEqual(['json_object_as_schema', 'tool_choice_stringified', 'tools_narrowed']);
+  });
+
+  it('for an unidentified server (generic) only drops stream_options from a non-stream request', () => {
+    const body = { ...base, max_completion_tokens: 10, tools, tool_choice: { type: 'function', function: { name: 'get_time' } }, response_format: { type: 'json_object' } };
+    expect(normalizeRequest(body, 'generic')).toEqual(body);
+    const repairs = new Set();
+    expect(normalizeRequest({ ...base, stream_options: { include_usage: true } }, 'generic', repairs as never)).toEqual(base);
+    expect([...repairs]).toEqual(['stream_options_dropped']);
+  });
+
+  it('names no repair when nothing was rewritten', () => {
+    const repairs = new Set();
+    normalizeRequest({ ...base, tools, tool_choice: 'auto' }, 'ollama', repairs as never);
+    expect(repairs.size).toBe(0);
+  });
 });

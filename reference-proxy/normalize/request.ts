@@ -1,7 +1,10 @@
 // Request rewrites for parameters a backend would otherwise ignore or reject. Each one is tied to
 // the profiles known to need it: applying them everywhere would be harmless for most, but
-// e.g. OpenAI's reasoning models refuse `max_tokens`, so nothing is rewritten for 'openai'.
+// e.g. OpenAI's reasoning models refuse `max_tokens`, so nothing is rewritten for 'openai', and
+// an unidentified server ('generic') only loses what no server needs (stream_options on a
+// non-stream request).
 import type { QuirkProfile } from '../types.ts';
+import type { Repairs } from './repairs.ts';
 
 interface RequestFixes {
   /** F21: the backend ignores max_completion_tokens but honours max_tokens */
@@ -14,6 +17,8 @@ interface RequestFixes {
   parallelToolCallsDefault: boolean;
   /** F40: stream_options without stream:true is a 400 */
   dropStreamOptionsWithoutStream: boolean;
+  /** F25: json_object is rejected; an open json_schema asks for the same (any JSON object) */
+  jsonObjectAsSchema: boolean;
 }
 
 const NONE: RequestFixes = {
@@ -22,6 +27,7 @@ const NONE: RequestFixes = {
   stringToolChoice: false,
   parallelToolCallsDefault: false,
   dropStreamOptionsWithoutStream: false,
+  jsonObjectAsSchema: false,
 };
 
 const FIXES: Record<QuirkProfile, RequestFixes> = {
@@ -30,10 +36,15 @@ const FIXES: Record<QuirkProfile, RequestFixes> = {
   'ollama-legacy': { ...NONE, maxCompletionTokens: true, narrowTools: true },
   'llama.cpp': { ...NONE, narrowTools: true, stringToolChoice: true, parallelToolCallsDefault: true },
   vllm: { ...NONE, dropStreamOptionsWithoutStream: true },
+  'lm-studio': { ...NONE, narrowTools: true, stringToolChoice: true, jsonObjectAsSchema: true },
+  generic: { ...NONE, dropStreamOptionsWithoutStream: true },
 };
 
-/** F37: backends that answer `n > 1` with one choice; the proxy asks them n times instead. */
-const IGNORES_N: ReadonlySet<QuirkProfile> = new Set(['ollama', 'ollama-legacy']);
+/**
+ * F37: backends that cannot answer `n > 1` with n choices: Ollama ignores n, llama-server
+ * refuses more choices than it has slots (500). The proxy asks them n times instead.
+ */
+const IGNORES_N: ReadonlySet<QuirkProfile> = new Set(['ollama', 'ollama-legacy', 'llama.cpp']);
 
 /** How many separate upstream requests it takes to honour the request's `n` on this profile (1 = pass n through). */
 export function fanOutCount(body: { n?: unknown; stream?: unknown }, profile: QuirkProfile): number {
@@ -41,20 +52,27 @@ export function fanOutCount(body: { n?: unknown; stream?: unknown }, profile: Qu
   return IGNORES_N.has(profile) && n > 1 && body.stream !== true ? Math.min(n, 128) : 1;
 }
 
-/** A new request body the backend of `profile` will honour as OpenAI would. */
-export function normalizeRequest(body: any, profile: QuirkProfile): any {
+/** A new request body the backend of `profile` will honour as OpenAI would; `repairs` learns each rewrite. */
+export function normalizeRequest(body: any, profile: QuirkProfile, repairs: Repairs = new Set()): any {
   const fixes = FIXES[profile];
   const out = { ...body };
   if (fixes.maxCompletionTokens && out.max_completion_tokens != null) {
     out.max_tokens = out.max_completion_tokens;
     delete out.max_completion_tokens;
+    repairs.add('max_completion_tokens_renamed');
   }
-  if (fixes.narrowTools) narrowTools(out, fixes.stringToolChoice);
+  if (fixes.narrowTools) narrowTools(out, fixes.stringToolChoice, repairs);
   if (fixes.parallelToolCallsDefault && Array.isArray(out.tools) && out.parallel_tool_calls == null) {
     out.parallel_tool_calls = true;
+    repairs.add('parallel_tool_calls_set');
   }
   if (fixes.dropStreamOptionsWithoutStream && out.stream !== true && 'stream_options' in out) {
     delete out.stream_options;
+    repairs.add('stream_options_dropped');
+  }
+  if (fixes.jsonObjectAsSchema && out.response_format?.type === 'json_object') {
+    out.response_format = { type: 'json_schema', json_schema: { name: 'json_object', schema: { type: 'object' } } };
+    repairs.add('json_object_as_schema');
   }
   return out;
 }
@@ -64,12 +82,13 @@ export function normalizeRequest(body: any, profile: QuirkProfile): any {
  * allowed_tools list keeps only those. The model can then still answer in text where OpenAI
  * would force a call; `required` cannot be enforced this way at all.
  */
-function narrowTools(out: any, stringToolChoice: boolean): void {
+function narrowTools(out: any, stringToolChoice: boolean, repairs: Repairs): void {
   const choice = out.tool_choice;
   if (!Array.isArray(out.tools) || choice == null) return;
   if (choice === 'none' && !stringToolChoice) {
     delete out.tools;
     delete out.tool_choice;
+    repairs.add('tools_narrowed');
     return;
   }
   if (typeof choice !== 'object') return;
@@ -77,9 +96,11 @@ function narrowTools(out: any, stringToolChoice: boolean): void {
   if (allowed.size === 0) return;
   const kept = out.tools.filter((t: any) => allowed.has(toolName(t) ?? ''));
   if (kept.length === 0) return;
+  if (kept.length < out.tools.length) repairs.add('tools_narrowed');
   out.tools = kept;
   if (stringToolChoice) {
     out.tool_choice = choice.type === 'allowed_tools' ? (choice.allowed_tools?.mode ?? 'auto') : 'required';
+    repairs.add('tool_choice_stringified');
   }
 }
 

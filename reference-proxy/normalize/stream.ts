@@ -3,19 +3,22 @@
 // conformant stream passes through byte for byte. It is safe on any backend's stream.
 //
 // How a stream may end: an upstream [DONE] or a clean EOF after every choice has its
-// finish_reason → (synthesised usage chunk) + [DONE]. An upstream [DONE] without a finish_reason
-// gets the missing finish chunk first. EOF without a finish_reason means the backend died or
-// swallowed an error (F13, F31): the client gets an error event and no [DONE], so a truncated
-// answer can never pass for a complete one.
+// finish_reason → (usage chunk) + [DONE]. An upstream [DONE] without a finish_reason gets the
+// missing finish chunk first, and a usage chunk that came while a choice was still open waits
+// for it: the usage chunk is the last before [DONE]. EOF without a finish_reason means the
+// backend died or swallowed an error (F13, F31): the client gets an error event and no [DONE], so
+// a truncated answer can never pass for a complete one.
 import type { NormalizeContext, StreamNormalizer } from './context.ts';
 import { abortError, isNamedToolChoice } from './finish-reason.ts';
+import type { Repairs } from './repairs.ts';
 import { ChoiceState, finishReasonFor, fixChoice } from './stream-choice.ts';
 import { envelopeFrom } from './upstream-error.ts';
+import { wholeSeconds } from './whole-seconds.ts';
 
 const CHUNK = 'chat.completion.chunk';
 
 export function createStreamNormalizer(ctx: NormalizeContext): StreamNormalizer {
-  return new StreamFixer(ctx.request);
+  return new StreamFixer(ctx.request, ctx.repairs ?? new Set());
 }
 
 class StreamFixer implements StreamNormalizer {
@@ -29,9 +32,11 @@ class StreamFixer implements StreamNormalizer {
   private usageSent = false;
   /** usage a backend put on a normal chunk, to be sent in its own chunk at the end */
   private pendingUsage: unknown;
+  /** the backend's usage chunk, held because a choice had no finish_reason yet */
+  private heldUsage?: string;
   private ended = false;
 
-  constructor(request: any) {
+  constructor(request: any, readonly repairs: Repairs) {
     this.includeUsage = request?.stream_options?.include_usage === true;
     this.named = isNamedToolChoice(request);
   }
@@ -39,7 +44,10 @@ class StreamFixer implements StreamNormalizer {
   event(data: string): string[] {
     if (this.ended) return [];
     if (data === '[DONE]') return this.finish(true);
-    if (data === '') return [];
+    if (data === '') {
+      this.repairs.add('empty_chunk_dropped');
+      return [];
+    }
     let chunk: any;
     try {
       chunk = JSON.parse(data);
@@ -47,7 +55,7 @@ class StreamFixer implements StreamNormalizer {
       return this.fail(malformed(data));
     }
     if (chunk === null || typeof chunk !== 'object' || Array.isArray(chunk)) return this.fail(malformed(data));
-    if (chunk.error || chunk.object === 'error') return this.fail(envelopeFrom(chunk, 200).body);
+    if (chunk.error || chunk.object === 'error') return this.fail(envelopeFrom(chunk, 200, this.repairs).body);
     return this.chunk(chunk, data);
   }
 
@@ -59,18 +67,16 @@ class StreamFixer implements StreamNormalizer {
     const hasUsage = chunk.usage != null;
     if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) return this.usageChunk(chunk, data, hasUsage);
     let changed = this.pin(chunk);
-    if (chunk.object !== CHUNK) {
-      chunk.object = CHUNK;
-      changed = true;
-    }
+    if (this.fixObject(chunk)) changed = true;
     for (let i = 0; i < chunk.choices.length; i++) {
       const choice = chunk.choices[i];
       if (choice === null || typeof choice !== 'object') continue;
       if (!Number.isInteger(choice.index)) {
         choice.index = i;
         changed = true;
+        this.repairs.add('choice_index_added');
       }
-      const outcome = fixChoice(choice, this.state(choice.index), this.named);
+      const outcome = fixChoice(choice, this.state(choice.index), this.named, this.repairs);
       if (typeof outcome === 'object') return this.fail(abortError(outcome.abort));
       if (outcome === 'changed') changed = true;
     }
@@ -78,8 +84,10 @@ class StreamFixer implements StreamNormalizer {
       if (this.includeUsage) {
         this.pendingUsage = chunk.usage;
         chunk.usage = null;
+        this.repairs.add('usage_moved');
       } else {
         delete chunk.usage;
+        this.repairs.add('usage_dropped');
       }
       changed = true;
     }
@@ -88,35 +96,55 @@ class StreamFixer implements StreamNormalizer {
 
   /** Only the usage chunk may have no choices (F10, F12), and it exists only when asked for (F09). */
   private usageChunk(chunk: any, data: string, hasUsage: boolean): string[] {
-    if (!hasUsage || !this.includeUsage || this.usageSent) return [];
+    if (!hasUsage) {
+      this.repairs.add('empty_chunk_dropped');
+      return [];
+    }
+    if (!this.includeUsage || this.usageSent) {
+      this.repairs.add('usage_dropped');
+      return [];
+    }
     this.usageSent = true;
     let changed = this.pin(chunk);
     if (!Array.isArray(chunk.choices)) {
       chunk.choices = [];
       changed = true;
+      this.repairs.add('usage_choices_added');
     }
-    if (chunk.object !== CHUNK) {
-      chunk.object = CHUNK;
-      changed = true;
-    }
-    return [changed ? JSON.stringify(chunk) : data];
+    if (this.fixObject(chunk)) changed = true;
+    const text = changed ? JSON.stringify(chunk) : data;
+    if (this.choices.size > 0 && [...this.choices.values()].every((s) => s.finished)) return [text];
+    this.heldUsage = text;
+    return [];
   }
 
-  /** Every chunk carries the first chunk's id and created (F35). */
+  private fixObject(chunk: any): boolean {
+    if (chunk.object === CHUNK) return false;
+    chunk.object = CHUNK;
+    this.repairs.add('object_fixed');
+    return true;
+  }
+
+  /** Every chunk carries the first chunk's id and created (F35), created in whole seconds. */
   private pin(chunk: any): boolean {
     if (!this.pinned) {
       this.pinned = true;
       this.id = chunk.id;
-      this.created = chunk.created;
       this.model = chunk.model;
-      return false;
+      this.created = wholeSeconds(chunk.created);
+      if (this.created === chunk.created) return false;
+      chunk.created = this.created;
+      this.repairs.add('created_integer');
+      return true;
     }
     let changed = false;
     if (this.id !== undefined && chunk.id !== this.id) {
       chunk.id = this.id;
       changed = true;
+      this.repairs.add('id_pinned');
     }
-    if (this.created !== undefined && chunk.created !== this.created) {
+    if (chunk.created !== this.created) {
+      this.repairs.add(Number.isInteger(chunk.created) ? 'created_pinned' : 'created_integer');
       chunk.created = this.created;
       changed = true;
     }
@@ -133,12 +161,15 @@ class StreamFixer implements StreamNormalizer {
     const open = [...this.choices].filter(([, s]) => !s.finished);
     if (this.choices.size === 0) return this.fail(truncated('before sending any completion chunk'));
     if (open.length > 0 && !upstreamSaidDone) return this.fail(truncated('before the answer was finished'));
+    if (open.length > 0) this.repairs.add('finish_synthesized');
     const out = open.map(([index, state]) =>
       JSON.stringify(this.envelope([{ index, delta: {}, logprobs: null, finish_reason: finishReasonFor(state, this.named) }])),
     );
-    if (this.includeUsage && !this.usageSent && this.pendingUsage !== undefined) {
+    if (this.heldUsage !== undefined) out.push(this.heldUsage);
+    else if (this.includeUsage && !this.usageSent && this.pendingUsage !== undefined) {
       out.push(JSON.stringify({ ...this.envelope([]), usage: this.pendingUsage }));
     }
+    if (!upstreamSaidDone) this.repairs.add('done_appended');
     out.push('[DONE]');
     this.ended = true;
     return out;

@@ -5,6 +5,7 @@
 // already seen; a new id (a new call); the upstream index, unless it now carries a different
 // name (parallel calls all sent as index 0); with neither, the current call unless a different
 // name starts a new one.
+import type { Repairs } from './repairs.ts';
 
 interface CallState {
   idSent: boolean;
@@ -30,21 +31,23 @@ export class ToolCallTracker {
     return this.calls.every((c) => parses(c.args));
   }
 
-  /** Repairs the fragments in place; true when any of them changed. */
-  fix(fragments: any[]): boolean {
+  /** Repairs the fragments in place, noting each kind in `repairs`; true when any of them changed. */
+  fix(fragments: any[], repairs: Repairs): boolean {
     let changed = false;
     for (const fragment of fragments) {
-      if (fragment !== null && typeof fragment === 'object' && this.fixOne(fragment)) changed = true;
+      if (fragment !== null && typeof fragment === 'object' && this.fixOne(fragment, repairs)) changed = true;
     }
     return changed;
   }
 
-  private fixOne(f: any): boolean {
+  private fixOne(f: any, repairs: Repairs): boolean {
     let changed = dropNulls(f);
+    if (changed) repairs.add('tool_nulls_removed');
     const fn = f.function !== null && typeof f.function === 'object' ? f.function : undefined;
     if (fn && fn.arguments !== undefined && typeof fn.arguments !== 'string') {
       fn.arguments = JSON.stringify(fn.arguments);
       changed = true;
+      repairs.add('arguments_stringified');
     }
     const id: string | undefined = typeof f.id === 'string' ? f.id : undefined;
     const name: string | undefined = typeof fn?.name === 'string' ? fn.name : undefined;
@@ -52,26 +55,29 @@ export class ToolCallTracker {
     const call = this.calls[target];
     if (typeof fn?.arguments === 'string') call.args += fn.arguments;
     if (f.index !== target) {
+      repairs.add(Number.isInteger(f.index) ? 'tool_index_split' : 'tool_index_added');
       f.index = target;
       changed = true;
     }
+    let repeated = false;
     if (id !== undefined) {
       if (call.idSent) {
         delete f.id;
-        changed = true;
+        repeated = true;
       } else {
         call.idSent = true;
         this.byId.set(id, target);
         if (f.type === undefined) {
           f.type = 'function';
           changed = true;
+          repairs.add('tool_call_fields_added');
         }
       }
     }
     if (f.type !== undefined) {
       if (call.typeSent) {
         delete f.type;
-        changed = true;
+        repeated = true;
       } else {
         call.typeSent = true;
       }
@@ -79,12 +85,13 @@ export class ToolCallTracker {
     if (name !== undefined) {
       if (call.name !== undefined) {
         delete fn.name;
-        changed = true;
+        repeated = true;
       } else {
         call.name = name;
       }
     }
-    return changed;
+    if (repeated) repairs.add('tool_fields_deduplicated');
+    return changed || repeated;
   }
 
   private target(id: string | undefined, upstreamIndex: number | undefined, name: string | undefined): number {

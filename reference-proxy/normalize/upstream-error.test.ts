@@ -74,4 +74,15 @@ describe('normalizeError', () => {
       code: null,
     });
   });
+
+  it('names its repairs: the envelope reshaped, the status corrected; none for a conformant envelope', () => {
+    const kinds = (status: number, body: unknown) => {
+      const repairs = new Set();
+      normalizeError(status, JSON.stringify(body), repairs as never);
+      return [...repairs].sort();
+    };
+    expect(kinds(400, { error: { message: 'm', type: 'invalid_request_error', param: null, code: null } })).toEqual([]);
+    expect(kinds(400, { object: 'error', message: 'bad', type: 'BadRequestError', param: null, code: 400 })).toEqual(['error_envelope']);
+    expect(kinds(500, { error: { message: '[json.exception.parse_error] x', type: 'server_error', param: null, code: null } })).toEqual(['error_envelope', 'error_status']);
+  });
 });

@@ -5,6 +5,7 @@
 // official SDKs would otherwise retry for nothing.
 import { ProxyError } from '../errors.ts';
 import type { ErrorBody } from '../types.ts';
+import type { Repairs } from './repairs.ts';
 
 const OPENAI_TYPES = new Set([
   'invalid_request_error',
@@ -44,13 +45,13 @@ interface Fields {
   statusHint?: number;
 }
 
-/** Any upstream error body → the envelope and a sane status. */
-export function normalizeError(status: number, bodyText: string): { status: number; body: ErrorBody } {
-  return envelopeFrom(parseBody(bodyText), status);
+/** Any upstream error body → the envelope and a sane status; `repairs` learns what had to change. */
+export function normalizeError(status: number, bodyText: string, repairs?: Repairs): { status: number; body: ErrorBody } {
+  return envelopeFrom(parseBody(bodyText), status, repairs);
 }
 
-/** The envelope for an already-parsed error value (also used for mid-stream error events). */
-export function envelopeFrom(parsed: unknown, status: number): { status: number; body: ErrorBody } {
+/** The envelope for an already-parsed error value (also used for mid-stream error events, status 200). */
+export function envelopeFrom(parsed: unknown, status: number, repairs?: Repairs): { status: number; body: ErrorBody } {
   const fields = extractFields(parsed);
   const alias = fields.type ? TYPE_ALIASES[fields.type.toLowerCase()] : undefined;
   const message = fields.message || `The backend answered HTTP ${status} without an error message.`;
@@ -64,7 +65,20 @@ export function envelopeFrom(parsed: unknown, status: number): { status: number;
   let code = fields.code ?? alias?.code ?? null;
   if (code === null && finalStatus === 404 && /model/i.test(message)) code = 'model_not_found';
   const error = new ProxyError(finalStatus, message, { type, param: fields.param ?? null, code });
-  return { status: finalStatus, body: error.toBody() };
+  const body = error.toBody();
+  if (repairs) {
+    if (!sameEnvelope(parsed, body)) repairs.add('error_envelope');
+    if (status >= 400 && statusChanged) repairs.add('error_status');
+  }
+  return { status: finalStatus, body };
+}
+
+/** Whether the backend already sent what the client gets: an OpenAI envelope with these values. */
+function sameEnvelope(parsed: unknown, body: ErrorBody): boolean {
+  const e = (parsed as { error?: Record<string, unknown> } | null)?.error;
+  if (e === null || typeof e !== 'object') return false;
+  const want = body.error;
+  return e.message === want.message && e.type === want.type && e.param === want.param && e.code === want.code;
 }
 
 function saneStatus(status: number, fields: Fields, aliasStatus: number | undefined, message: string): number {

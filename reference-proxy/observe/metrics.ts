@@ -2,6 +2,7 @@
 // global one) so several proxies in one process (tests, embedding) never share counters.
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { HealthTracker } from '../health/tracker.ts';
+import type { RepairKind } from '../normalize/repairs.ts';
 import type { BackendConfig } from '../types.ts';
 
 const CIRCUIT_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
@@ -17,10 +18,19 @@ export interface ProxyMetrics {
   tokens: Counter<'backend' | 'direction'>;
   served: Counter<'locality'>;
   cost: Counter<'backend'>;
+  repairs: Counter<'backend' | 'kind'>;
 }
 
-/** `backends`: every configured backend, so the circuit gauge shows the ones no request has reached yet. */
-export function createMetrics(health: HealthTracker, backends: string[] = []): ProxyMetrics {
+/** What the profile gauge reads: each backend's current profile (detect/backend-profiles.ts). */
+export interface ProfilesView {
+  snapshot(): Array<{ backend: string; profile: string; version?: string; source: string }>;
+}
+
+/**
+ * `backends`: every configured backend, so the circuit gauge shows the ones no request has reached
+ * yet; `profiles`: the source of the profile gauge (none without it).
+ */
+export function createMetrics(health: HealthTracker, backends: string[] = [], profiles?: ProfilesView): ProxyMetrics {
   const registry = new Registry();
   const registers = [registry];
   const seconds = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
@@ -34,6 +44,19 @@ export function createMetrics(health: HealthTracker, backends: string[] = []): P
       for (const backend of names) this.set({ backend }, CIRCUIT_VALUE[health.state(backend)]);
     },
   });
+  if (profiles) {
+    new Gauge({
+      name: 'dropin_backend_profile_info',
+      help: 'The profile each backend is served with (1): configured, or identified (source) with the version it reported',
+      labelNames: ['backend', 'profile', 'version', 'source'],
+      registers,
+      collect() {
+        // a re-identified backend must not keep its old label set
+        this.reset();
+        for (const p of profiles.snapshot()) this.set({ backend: p.backend, profile: p.profile, version: p.version ?? '', source: p.source }, 1);
+      },
+    });
+  }
   return {
     registry,
     requests: new Counter({ name: 'dropin_requests_total', help: 'Requests answered, by route and HTTP status', labelNames: ['route', 'status'], registers }),
@@ -45,7 +68,13 @@ export function createMetrics(health: HealthTracker, backends: string[] = []): P
     tokens: new Counter({ name: 'dropin_tokens_total', help: 'Tokens reported by upstream usage, by backend and direction (prompt|completion)', labelNames: ['backend', 'direction'], registers }),
     served: new Counter({ name: 'dropin_served_requests_total', help: 'Successful chat completions by where they were served (local|cloud)', labelNames: ['locality'], registers }),
     cost: new Counter({ name: 'dropin_estimated_cost_usd_total', help: 'Estimated cost from reported usage and configured prices', labelNames: ['backend'], registers }),
+    repairs: new Counter({ name: 'dropin_repairs_total', help: 'Upstream responses (and requests) the proxy had to repair, by backend and kind of repair', labelNames: ['backend', 'kind'], registers }),
   };
+}
+
+/** Counts each kind of repair one attempt needed, once. */
+export function recordRepairs(metrics: ProxyMetrics, backend: string, repairs: Iterable<RepairKind>): void {
+  for (const kind of repairs) metrics.repairs.inc({ backend, kind });
 }
 
 export interface Usage {

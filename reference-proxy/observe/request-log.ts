@@ -11,6 +11,8 @@ export interface RequestRecord {
   backend?: string;
   /** the model name sent to the backend */
   model?: string;
+  /** the backend's profile the answer was handled with (configured or identified) */
+  profile?: string;
   stream?: boolean;
   attempts: number;
   /** one reason per move to another candidate, e.g. "connect", "status_503", "guard" */
@@ -21,6 +23,8 @@ export interface RequestRecord {
   latencyMs?: number;
   ttftMs?: number;
   tokens?: { prompt: number; completion: number };
+  /** the kinds of repair the request and its answer needed (normalize/repairs.ts), when any */
+  repairs?: string[];
 }
 
 export function newRecord(requestId: string, method: string, path: string): RequestRecord {

@@ -33,9 +33,12 @@ describe('the request log of `dropin proxy`', () => {
       expect(answers).toEqual(Array(requests).fill(200));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
+      // besides the request lines: the line saying how the backend was identified (profile auto)
       const lines = stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
-      expect(lines).toHaveLength(requests);
-      expect(lines.every((l) => l.msg === 'request' && l.status === 200)).toBe(true);
+      const served = lines.filter((l) => l.msg === 'request');
+      expect(served).toHaveLength(requests);
+      expect(served.every((l) => l.status === 200)).toBe(true);
+      expect(lines.filter((l) => l.msg !== 'request').map((l) => [l.backend, l.profile])).toEqual([['a', 'generic']]);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }

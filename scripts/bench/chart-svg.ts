@@ -5,7 +5,7 @@ import { esc, type Series, renderPanel } from './chart-panel.ts';
 import type { ContenderName } from './contenders/contender.ts';
 import type { BenchResults } from './results.ts';
 
-export const COLORS: Record<ContenderName, string> = { direct: '#8a8f98', nginx: '#2f9e44', portkey: '#e8590c', dropin: '#1c64d1' };
+export const COLORS: Record<ContenderName, string> = { direct: '#8a8f98', nginx: '#2f9e44', portkey: '#e8590c', dropin: '#1c64d1', 'dropin-generic': '#7048e8' };
 
 const WIDTH = 1200;
 const HEIGHT = 900;

@@ -4,7 +4,7 @@ import { BenchUsageError, resolveOptions } from './options.ts';
 describe('resolveOptions', () => {
   it('defaults to 5 s points at c=1,16,64,256 for every contender, with the hold test', () => {
     const o = resolveOptions({});
-    expect(o).toMatchObject({ quick: false, durationS: 5, concurrencies: [1, 16, 64, 256], contenders: ['direct', 'nginx', 'portkey', 'dropin'], holdStreams: 1000, holdS: 5, streamChunks: 50, chunkDelayMs: 10 });
+    expect(o).toMatchObject({ quick: false, durationS: 5, concurrencies: [1, 16, 64, 256], contenders: ['direct', 'nginx', 'portkey', 'dropin', 'dropin-generic'], holdStreams: 1000, holdS: 5, streamChunks: 50, chunkDelayMs: 10 });
   });
   it('--quick shortens points and drops concurrencies, but a flag still wins', () => {
     expect(resolveOptions({ quick: true })).toMatchObject({ durationS: 1, concurrencies: [1, 64], holdS: 1 });
@@ -23,7 +23,7 @@ describe('resolveOptions', () => {
   });
   it('--no-hold turns the hold test off', () => expect(resolveOptions({ hold: false }).holdStreams).toBe(0));
   it('names the flag and the choices when a value is wrong', () => {
-    expect(() => resolveOptions({ only: 'haproxy' })).toThrow(/--only: unknown contender "haproxy"; choose from direct, nginx, portkey, dropin/);
+    expect(() => resolveOptions({ only: 'haproxy' })).toThrow(/--only: unknown contender "haproxy"; choose from direct, nginx, portkey, dropin, dropin-generic/);
     expect(() => resolveOptions({ concurrency: '1,x' })).toThrow(BenchUsageError);
     expect(() => resolveOptions({ duration: '0' })).toThrow(/--duration must be a positive number/);
   });

@@ -30,7 +30,7 @@ export interface BenchOptions {
   publish: boolean;
 }
 
-const ALL: ContenderName[] = ['direct', 'nginx', 'portkey', 'dropin'];
+const ALL: ContenderName[] = ['direct', 'nginx', 'portkey', 'dropin', 'dropin-generic'];
 
 export class BenchUsageError extends Error {}
 

@@ -8,6 +8,8 @@ export interface ProcUsage {
   rssEndMb: number;
   /** CPU time over wall time, in percent of one core */
   cpuPercent: number;
+  /** CPU time used during the point, user and system */
+  cpuSeconds: number;
 }
 
 /** Linux reports CPU time in USER_HZ ticks, 100 per second on every mainstream architecture. */
@@ -42,6 +44,7 @@ export class ProcSampler {
       rssPeakMb: this.peakRss / 2 ** 20,
       rssEndMb: this.last.rss / 2 ** 20,
       cpuPercent: wallS > 0 ? (100 * cpuS) / wallS : 0,
+      cpuSeconds: cpuS,
     };
   }
 

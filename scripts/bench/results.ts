@@ -1,5 +1,6 @@
 // The shape of results.json (schemaVersion 1). Field names are a contract for anyone reading it.
 import type { ContenderName } from './contenders/contender.ts';
+import type { GenericCost } from './generic-cost.ts';
 import type { HoldResult } from './hold-streams.ts';
 import type { JsonLoad } from './json-load.ts';
 import type { ProcUsage } from './proc-sampler.ts';
@@ -75,6 +76,8 @@ export interface BenchResults {
   contenders: ContenderResult[];
   ratios: RatioRow[];
   hold: HoldResult | null;
+  /** proxy CPU per streamed chunk, raw pass-through vs generic profile (when dropin-generic ran) */
+  genericCost?: GenericCost;
   goals: Goal[];
   findings: string[];
 }

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { ratiosToDirect } from './compare.ts';
 import { CONTENDER_LABELS, type BenchPaths } from './contenders/contender.ts';
 import { findingsFor } from './findings.ts';
+import { measureChunkCpu } from './chunk-cpu.ts';
+import { genericCost } from './generic-cost.ts';
 import { judgeGoals } from './goals.ts';
 import { type HoldResult, holdStreams } from './hold-streams.ts';
 import type { BenchOptions } from './options.ts';
@@ -59,6 +61,7 @@ export async function runBench(opts: BenchOptions, paths: BenchPaths, progress: 
     contenders,
     ratios,
     hold,
+    ...(opts.contenders.includes('dropin-generic') ? { genericCost: { endToEnd: genericCost(contenders), inProcess: measureChunkCpu(opts.streamChunks) } } : {}),
     goals: judgeGoals(contenders, ratios, hold),
     findings: findingsFor(contenders, hold, process.version),
   };

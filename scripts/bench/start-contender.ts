@@ -24,5 +24,7 @@ export function startContender(name: ContenderName, s: StartInput): Promise<Cont
       return startPortkey(s.paths, s.upstreamPort, s.progress);
     case 'dropin':
       return startDropin(s.paths, s.upstreamPort, { models: s.models, cpuProfileDir: s.cpuProfileDir });
+    case 'dropin-generic':
+      return startDropin(s.paths, s.upstreamPort, { models: s.models, cpuProfileDir: s.cpuProfileDir, profile: 'generic' });
   }
 }

@@ -15,6 +15,12 @@ describe('renderTables', () => {
     expect(text).toMatch(/^dropin\s+1\s+10\/10\s+2\.000\s+2\.00x\s+\+1\.000/m);
   });
   it('says why a contender has no stream rows', () => expect(text).toContain('portkey  -  skipped: one streaming request got HTTP 500 without a complete stream'));
+  it('compares the CPU per streamed chunk of the raw and the generic path', () => {
+    // c=1: 0.24 s vs 0.3 s of CPU over 500 timed + 50 untimed events
+    expect(text).toContain('Proxy CPU per streamed chunk: raw pass-through (dropin) vs generic profile (dropin-generic)');
+    expect(text).toMatch(/^1\s+436\.4\s+545\.5\s+\+109\.091$/m);
+    expect(text).toMatch(/^in process\s+1\.50\s+4\.50\s+\+3\.000$/m);
+  });
   it('ends with the hold test, the goals and the findings', () => {
     expect(text).toContain('Hold test: 1000/1000 streams open through dropin for 5 s: RSS peak 210.0 MB (idle 150.0 MB)');
     expect(text).toMatch(/FAIL\s+throughput at c=64 >= 60% of nginx's \(aim 80%\): dropin 3000 req\/s = 15% of nginx's 20000/);

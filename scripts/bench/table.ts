@@ -23,6 +23,12 @@ export function renderTables(r: BenchResults): string {
     const h = r.hold;
     out.push('', `Hold test: ${h.opened}/${h.streams} streams open through dropin for ${h.holdS} s: RSS peak ${num(h.rssPeakMb, 1)} MB (idle ${num(h.rssIdleMb, 1)} MB), CPU ${num(h.cpuPercent, 0)}%`);
   }
+  if (r.genericCost) {
+    const { endToEnd, inProcess } = r.genericCost;
+    const rows = [['c', 'raw µs/chunk', 'generic µs/chunk', 'added µs/chunk'], ...endToEnd.map((g) => [String(g.concurrency), num(g.rawUs, 1), num(g.genericUs, 1), signed(g.addedUs)])];
+    rows.push(['in process', num(inProcess.rawUs, 2), num(inProcess.genericUs, 2), signed(inProcess.addedUs)]);
+    out.push('', 'Proxy CPU per streamed chunk: raw pass-through (dropin) vs generic profile (dropin-generic); in process = the paths alone, no sockets', grid(rows));
+  }
   out.push('', 'Goals', ...r.goals.map((g) => `  ${g.status.toUpperCase().padEnd(7)} ${g.title}: ${g.measured}`));
   if (r.findings.length) out.push('', 'Findings', ...r.findings.map((f) => `  - ${f}`));
   return out.join('\n');

@@ -10,7 +10,8 @@ const [upstreamBaseUrl, maxConcurrent] = process.argv.slice(2);
 const STATS_EVERY_MS = 1_000;
 const config = parseConfig({
   listen: { host: '127.0.0.1', port: 0 },
-  backends: [{ name: 'numbered', baseUrl: upstreamBaseUrl, models: ['load-model'] }],
+  // pinned to the raw pass-through (the path the load figures describe): no identification requests
+  backends: [{ name: 'numbered', baseUrl: upstreamBaseUrl, models: ['load-model'], profile: 'openai' }],
   limits: { maxConcurrent: Number(maxConcurrent) },
 });
 const lag = startLagMonitor();

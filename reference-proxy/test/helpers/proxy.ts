@@ -1,5 +1,7 @@
 // Starts a proxy in front of test upstreams with a config written like a user would write it
 // (through parseConfig, so defaults and validation are the real ones), collecting its log lines.
+// Backends default to `profile: openai`: these upstreams are scripted OpenAI look-alikes that
+// answer every path, so identification (`auto`) would only add requests they then count.
 import { parseConfig } from '../../config/load.ts';
 import { startProxy, type RunningProxy } from '../../index.ts';
 
@@ -18,7 +20,7 @@ export async function startTestProxy(backends: TestBackend[], extra: Record<stri
   const config = parseConfig(
     {
       listen: { host: '127.0.0.1', port: 0 },
-      backends: backends.map((b) => ({ models: ['test-model'], ...b })),
+      backends: backends.map((b) => ({ models: ['test-model'], profile: 'openai', ...b })),
       retry: { backoffMs: { initial: 1, max: 20 } },
       ...extra,
     },

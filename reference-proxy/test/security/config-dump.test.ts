@@ -69,6 +69,8 @@ describe('config dumps', () => {
     expect(dumped.auth.keys.map((k: { key: string }) => k.key)).toEqual(['***', '***']);
     expect(dumped.backends[0]).toMatchObject({ name: 'cloud', baseUrl: 'https://api.example.com/v1', models: ['gpt-x'] });
     expect(dumped.auth.keys[0]).toMatchObject({ name: 'team', models: ['gpt-x'] });
+    // no profile lines: each backend shows what it was identified as (here, whatever answers)
+    for (const b of dumped.backends) expect(b).toMatchObject({ profile: 'auto', detected: { profile: expect.any(String), source: expect.any(String) } });
     for (const secret of Object.values(SECRETS)) expect(stdout + stderr).not.toContain(secret);
   });
 

@@ -49,7 +49,8 @@ const echoing: Reply = (req, res) => {
 };
 
 function rawConfig(baseUrl: string) {
-  const backend = (name: string, models: string[], apiKey: string, extra: object = {}) => ({ name, baseUrl, models, apiKey, ...extra });
+  // profile openai: the raw pass-through path, where secrets in upstream bytes are scrubbed without a parse
+  const backend = (name: string, models: string[], apiKey: string, extra: object = {}) => ({ name, baseUrl, models, apiKey, profile: 'openai', ...extra });
   return {
     listen: { host: '127.0.0.1', port: 0 },
     backends: [

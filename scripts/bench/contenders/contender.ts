@@ -1,12 +1,14 @@
 // A contender is one path from the load generator to the bench upstream: directly, or through one proxy.
 
-export type ContenderName = 'direct' | 'nginx' | 'portkey' | 'dropin';
+/** dropin-generic: the same proxy with its backend on the generic profile, every stream parsed and repaired in flight */
+export type ContenderName = 'direct' | 'nginx' | 'portkey' | 'dropin' | 'dropin-generic';
 
 export const CONTENDER_LABELS: Record<ContenderName, string> = {
   direct: 'direct (the limit)',
   nginx: 'nginx',
   portkey: 'Portkey gateway',
   dropin: 'dropin proxy',
+  'dropin-generic': 'dropin proxy, generic profile',
 };
 
 export interface Contender {

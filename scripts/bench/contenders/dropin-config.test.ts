@@ -9,4 +9,8 @@ describe('dropinConfig', () => {
     expect(config.backends).toEqual([{ name: 'bench-upstream', baseUrl: 'http://127.0.0.1:18311/v1', profile: 'openai', models: ['bench', 'bench-400x100ms'] }]);
     expect(config.limits.maxConcurrent).toBeGreaterThan(1000);
   });
+
+  it('puts the backend on the generic profile for the dropin-generic contender', () => {
+    expect(parse(dropinConfig(18400, 18311, ['bench'], 'generic')).backends[0].profile).toBe('generic');
+  });
 });

@@ -9,25 +9,28 @@ import { dropinConfig } from './dropin-config.ts';
 
 export interface DropinOptions {
   models: string[];
+  /** generic: the normalising path instead of the raw pass-through */
+  profile?: 'openai' | 'generic';
   /** directory for a V8 CPU profile of the proxy; none when undefined */
   cpuProfileDir?: string;
 }
 
 export async function startDropin(paths: BenchPaths, upstreamPort: number, opts: DropinOptions): Promise<Contender> {
-  const dir = join(paths.workDir, 'dropin');
+  const name = opts.profile === 'generic' ? 'dropin-generic' : 'dropin';
+  const dir = join(paths.workDir, name);
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const configFile = join(dir, 'proxy.yaml');
-  writeFileSync(configFile, dropinConfig(port, upstreamPort, opts.models));
+  writeFileSync(configFile, dropinConfig(port, upstreamPort, opts.models, opts.profile));
   const logFile = join(dir, 'proxy.log');
   const profile = opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`] : [];
-  const p = startProcess('dropin', process.execPath, [...profile, join(paths.repoRoot, 'bin', 'dropin.js'), 'proxy', '--config', configFile], {
+  const p = startProcess(name, process.execPath, [...profile, join(paths.repoRoot, 'bin', 'dropin.js'), 'proxy', '--config', configFile], {
     logFile,
     cwd: paths.repoRoot,
   });
   await waitForHttp(p, `http://127.0.0.1:${port}/v1/models`, 20_000, logFile);
   return {
-    name: 'dropin',
+    name,
     baseUrl: `http://127.0.0.1:${port}/v1`,
     headers: {},
     pid: p.pid,

@@ -1,0 +1,49 @@
+// The names of the repairs the normalisers make, one per kind of deviation fixed. They label the
+// `dropin_repairs_total{backend,kind}` counter and fill the `repairs` field of the request log,
+// so an operator sees which backend needs which fix and how often: a public contract, never
+// renamed silently. A request counts each kind once, however many chunks it touched.
+
+export const REPAIR_KINDS = {
+  // streams
+  done_appended: 'F31: a stream that finished (every choice has its finish_reason) but closed without [DONE] gets it',
+  finish_synthesized: 'F13: a stream that said [DONE] without a finish_reason gets the finish chunk, before its usage chunk',
+  object_fixed: 'object set to chat.completion.chunk (chat.completion for a body)',
+  id_pinned: "every chunk carries the first chunk's id",
+  created_pinned: "F35: every chunk carries the first chunk's created",
+  created_integer: 'a created that is a float (or missing) made whole seconds',
+  role_fixed: 'F01: delta.role "assistant" once per choice, on its first delta',
+  choice_index_added: 'a choice without an integer index gets its position',
+  delta_added: 'a choice whose delta is missing or null gets {}',
+  finish_reason_null_added: 'a choice without a finish_reason key gets null',
+  usage_dropped: 'F09: usage the client did not ask for (stream_options.include_usage) removed',
+  usage_moved: 'usage on content chunks moved to its own chunk before [DONE]',
+  usage_choices_added: 'F10: a usage chunk without choices gets choices: []',
+  empty_chunk_dropped: 'F12, F30: chunks with empty choices and no usage (preambles, pings) and empty payloads dropped',
+  tool_index_added: 'F02: a tool-call fragment without an index gets one',
+  tool_index_split: 'F03: parallel tool calls sent on one index get one index each',
+  tool_fields_deduplicated: 'F04: id, type and function.name sent once per call',
+  tool_nulls_removed: 'F32: tool_calls: null, type: null and friends removed',
+  arguments_stringified: 'F28: function.arguments sent as an object become a JSON string',
+  finish_reason_mapped: 'F08: a finish_reason outside the enum mapped to its OpenAI value',
+  finish_reason_reconciled: 'F05, F06: stop → tool_calls when tool calls were sent; length for a call cut short',
+  stream_content_type: 'a stream the backend labelled other than text/event-stream sent as text/event-stream',
+  // non-stream bodies
+  message_keys_added: 'F33: message.refusal, choices[].logprobs, role or content added as the spec requires',
+  tool_call_fields_added: 'a tool call without id or type gets them',
+  // errors
+  error_envelope: 'F16-F19: an error body reshaped into {"error":{message,type,param,code}}',
+  error_status: 'F20: a client mistake answered with 5xx (or 422/501) sent as 400',
+  // requests
+  max_completion_tokens_renamed: 'F21: max_completion_tokens sent as max_tokens to a backend that ignores it',
+  tools_narrowed: "F23, F24: tool_choice enforced through the tool list for a backend that ignores or rejects it",
+  tool_choice_stringified: 'F24: an object tool_choice sent as the string the backend accepts',
+  parallel_tool_calls_set: 'F38: parallel_tool_calls: true sent, the spec default the backend does not apply',
+  stream_options_dropped: 'F40: stream_options left out of a non-stream request',
+  json_object_as_schema: 'F25: response_format json_object sent as an open json_schema',
+  n_fanned_out: 'F37: n > 1 asked as n requests to a backend that answers one choice',
+} as const;
+
+export type RepairKind = keyof typeof REPAIR_KINDS;
+
+/** The repairs one upstream response (or request) needed. */
+export type Repairs = Set<RepairKind>;
