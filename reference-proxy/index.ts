@@ -1,7 +1,8 @@
 // Starts the reference proxy for a validated config (see config/load.ts for loading one).
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { Registry } from 'prom-client';
-import { RateLimiter } from './auth/rate-limit.ts';
+import { Drain } from './drain.ts';
 import type { ProxyContext } from './handlers/context.ts';
 import { startProbes } from './health/probe.ts';
 import { HealthTracker } from './health/tracker.ts';
@@ -9,6 +10,7 @@ import { createLineBuffer } from './observe/line-buffer.ts';
 import { createMetrics } from './observe/metrics.ts';
 import { compilePatterns } from './safety/safety.ts';
 import { createProxyServer } from './server.ts';
+import { createState } from './state/create-state.ts';
 import type { ProxyConfig } from './types.ts';
 import { UpstreamPools } from './upstream/pools.ts';
 
@@ -16,6 +18,12 @@ export interface RunningProxy {
   /** http(s)://host:port */
   url: string;
   port: number;
+  /**
+   * Graceful stop (SIGTERM): stop accepting connections, /readyz 503 at once, let requests in
+   * flight finish for up to shutdown.drainMs, end the rest with an error, then release everything.
+   */
+  shutdown(): Promise<void>;
+  /** Immediate stop: every connection is closed now. */
   close(): Promise<void>;
   metrics: Registry;
 }
@@ -23,19 +31,24 @@ export interface RunningProxy {
 /** `log` receives each request's log line as it is produced; without it, lines go to stdout in batches. */
 export async function startProxy(config: ProxyConfig, opts: { log?: (line: string) => void } = {}): Promise<RunningProxy> {
   const stdoutLog = opts.log ? undefined : createLineBuffer((chunk) => process.stdout.write(chunk));
-  const health = new HealthTracker(config.health);
+  const log = opts.log ?? ((line: string) => stdoutLog?.write(line));
+  // circuits report their transitions to the state store, which needs the metrics, which read the circuits
+  const health = new HealthTracker(config.health, Date.now, (backend, change) => state.shareCircuit(backend, change));
   const metrics = createMetrics(health, config.backends.map((b) => b.name));
+  const state = createState(config, { log, registry: metrics.registry });
   const ctx: ProxyContext = {
     config,
     health,
-    limiter: new RateLimiter(),
+    limiter: state.limits,
+    state,
+    drain: new Drain(),
     pools: new UpstreamPools(config.backends),
     metrics,
     denyInput: compilePatterns(config.safety.denyInput ?? []),
     denyOutput: compilePatterns(config.safety.denyOutput ?? []),
     secrets: config.backends.flatMap((b) => (b.apiKey ? [b.apiKey] : [])),
     startedAt: Math.floor(Date.now() / 1000),
-    log: opts.log ?? ((line) => stdoutLog?.write(line)),
+    log,
     inflight: 0,
   };
   const server = createProxyServer(ctx);
@@ -46,21 +59,50 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
       resolve();
     });
   });
-  const probes = startProbes(config, health);
+  state.follow(health);
+  const probes = startProbes(config, health, undefined, (intervalMs) => state.claimProbeRound(intervalMs));
   const { port } = server.address() as AddressInfo;
+  let stopping: Promise<void> | undefined;
+  const release = async (closed: Promise<void>) => {
+    server.closeAllConnections();
+    await ctx.pools.close();
+    await closed;
+    await state.close();
+    stdoutLog?.close();
+  };
   return {
     url: `${config.listen.tls ? 'https' : 'http'}://${hostForUrl(config.listen.host)}:${port}`,
     port,
     metrics: metrics.registry,
-    async close() {
-      probes.stop();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await ctx.pools.close();
-      await closed;
-      stdoutLog?.close();
+    shutdown() {
+      stopping ??= (async () => {
+        probes.stop();
+        const closed = stopAccepting(server);
+        await ctx.drain.run(config.shutdown.drainMs);
+        await release(closed);
+      })();
+      return stopping;
+    },
+    close() {
+      stopping ??= (async () => {
+        probes.stop();
+        await release(new Promise<void>((resolve) => server.close(() => resolve())));
+      })();
+      return stopping;
     },
   };
+}
+
+/**
+ * Closes the listening socket but, unlike http.Server#close, keeps idle kept-alive connections:
+ * closing one just as its client sends a request loses that request. A request arriving on one
+ * is answered with `Connection: close` (server.ts), and the rest close at the end of the drain.
+ * Resolves once every connection has closed.
+ */
+function stopAccepting(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+  NetServer.prototype.close.call(server);
+  return closed;
 }
 
 /** A host a client can connect to: wildcard listens are reached on loopback. */

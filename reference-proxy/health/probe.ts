@@ -1,7 +1,8 @@
 // Active health checks: every `health.probeIntervalMs`, a GET to each backend's healthPath
 // (Ollama `/`, llama.cpp and vLLM `/health`, which answers 503 while a model loads). Backends
 // without a healthPath (cloud APIs by default) are left to passive checks. Probes never overlap:
-// a tick that finds the previous round still running is skipped.
+// a tick that finds the previous round still running is skipped. With shared state, `claim`
+// lets one replica per interval run the round (state/probe-rounds.ts).
 import type { BackendConfig, ProxyConfig } from '../types.ts';
 import type { HealthTracker } from './tracker.ts';
 
@@ -27,16 +28,24 @@ export async function probeOnce(config: ProxyConfig, tracker: HealthTracker, fet
   );
 }
 
-export function startProbes(config: ProxyConfig, tracker: HealthTracker, fetchStatus: FetchStatus = fetchStatusOf): { stop(): void } {
-  if (config.health.probeIntervalMs <= 0) return { stop() {} };
+export function startProbes(
+  config: ProxyConfig,
+  tracker: HealthTracker,
+  fetchStatus: FetchStatus = fetchStatusOf,
+  claim: (intervalMs: number) => Promise<boolean> = async () => true,
+): { stop(): void } {
+  const interval = config.health.probeIntervalMs;
+  if (interval <= 0) return { stop() {} };
   let running = false;
   const tick = () => {
     if (running) return;
     running = true;
-    void probeOnce(config, tracker, fetchStatus).finally(() => (running = false));
+    void claim(interval)
+      .then((mine) => (mine ? probeOnce(config, tracker, fetchStatus) : undefined))
+      .finally(() => (running = false));
   };
   tick();
-  const timer = setInterval(tick, config.health.probeIntervalMs);
+  const timer = setInterval(tick, interval);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

@@ -110,12 +110,13 @@ export class HealthTracker implements HealthView {
     }
   }
 
-  snapshot(): Array<{ backend: string; state: CircuitState; consecutiveFailures: number; outstanding: number }> {
+  snapshot(): Array<{ backend: string; state: CircuitState; consecutiveFailures: number; outstanding: number; openedAt?: number }> {
     return [...this.backends].map(([backend, h]) => ({
       backend,
       state: this.state(backend),
       consecutiveFailures: h.consecutiveFailures,
       outstanding: h.outstanding,
+      ...(h.openedAt === undefined ? {} : { openedAt: h.openedAt }),
     }));
   }
 
