@@ -105,7 +105,7 @@ export class HealthTracker implements HealthView {
       this.close(h);
     } else if (change.state === 'probe-cleared') {
       if (h.openedAt !== undefined) h.probeCleared = true;
-    } else if (h.openedAt === undefined || this.state(backend) === 'half-open') {
+    } else if (h.openedAt === undefined || (h.openedAt !== change.openedAt && this.state(backend) === 'half-open')) {
       this.open(h, Math.min(change.openedAt, this.now()));
     }
   }

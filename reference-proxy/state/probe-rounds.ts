@@ -10,7 +10,7 @@ export async function claimProbeRound(link: RedisLink, keyPrefix: string, replic
   if (!link.usable) return true;
   const slot = Math.floor(now / intervalMs);
   try {
-    const claimed = await link.client.set(`${keyPrefix}:probe-round:${slot}`, replicaId, { condition: 'NX', expiration: { type: 'PX', value: intervalMs * 2 } });
+    const claimed = await link.run((client) => client.set(`${keyPrefix}:probe-round:${slot}`, replicaId, { condition: 'NX', expiration: { type: 'PX', value: intervalMs * 2 } }));
     link.succeeded();
     return claimed === 'OK';
   } catch (error) {

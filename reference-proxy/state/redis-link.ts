@@ -36,7 +36,6 @@ export class RedisLink {
       url: cfg.url,
       // a command while disconnected fails at once instead of queueing behind the reconnect
       disableOfflineQueue: true,
-      commandOptions: { timeout: cfg.timeoutMs },
       socket: { connectTimeout: Math.max(1_000, cfg.timeoutMs), reconnectStrategy: (retries: number) => reconnectDelay(retries) },
     });
     this.subscriber = this.client.duplicate();
@@ -56,6 +55,18 @@ export class RedisLink {
   /** Connected and answering, as /readyz and the metric report it. */
   get connected(): boolean {
     return this.client.isReady && !this.outage;
+  }
+
+  /**
+   * Sends one command, giving up after timeoutMs. (node-redis's own command timeout only covers
+   * the wait to be written, not the wait for the reply, so a stalled Redis would hang it.)
+   */
+  run<T>(command: (client: RedisClient) => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${this.cfg.timeoutMs} ms`)), this.cfg.timeoutMs);
+    });
+    return Promise.race([command(this.client), timeout]).finally(() => clearTimeout(timer));
   }
 
   /** Runs `fn` after each (re)connection of either client, to resynchronise. */

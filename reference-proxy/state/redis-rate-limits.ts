@@ -1,6 +1,6 @@
 // Rate limits every replica enforces together: the token buckets of auth/rate-limit.ts, kept in
 // Redis and updated by one Lua script call per request (state/token-buckets.lua), atomically.
-// When Redis cannot answer (down, stalled past timeoutMs, or the script is not loaded yet),
+// When Redis cannot answer (down, stalled past timeoutMs, or its script cache was flushed),
 // that request is decided by this replica's local buckets instead: no request waits on Redis
 // twice, none fails because of it.
 import { createHash } from 'node:crypto';
@@ -27,8 +27,12 @@ export interface RedisRateLimitsOptions {
 }
 
 export class RedisRateLimits implements RateLimits {
+  /** the script is known to be cached on the current connection's Redis */
+  private loaded = false;
+
   constructor(private readonly opts: RedisRateLimitsOptions) {
-    opts.link.onReady(() => void this.load());
+    // a Redis that restarted has lost its script cache
+    opts.link.onReady(() => (this.loaded = false));
   }
 
   async take(key: ApiKeyConfig, estimatedTokens: number): Promise<TakeResult> {
@@ -63,9 +67,15 @@ export class RedisRateLimits implements RateLimits {
   private run(op: 'take' | 'charge', key: ApiKeyConfig, rpm: number, tpm: number, tokens: number): Promise<unknown> {
     // the hash tag keeps a key's two buckets in one Redis Cluster slot, as a script needs
     const base = `${this.opts.keyPrefix}:ratelimit:{${key.name}}`;
-    return this.opts.link.client.evalSha(SHA, {
+    const options = {
       keys: [`${base}:requests`, `${base}:tokens`],
       arguments: [op, String(rpm), String(tpm), String(Math.max(0, Math.round(tokens))), this.opts.now ? String(this.opts.now()) : ''],
+    };
+    // EVAL (which also caches the script in Redis) until it has worked once on this connection
+    if (this.loaded) return this.opts.link.run((client) => client.evalSha(SHA, options));
+    return this.opts.link.run((client) => client.eval(SCRIPT, options)).then((reply) => {
+      this.loaded = true;
+      return reply;
     });
   }
 
@@ -75,17 +85,8 @@ export class RedisRateLimits implements RateLimits {
   }
 
   private failed(error: unknown): void {
-    // a Redis that restarted has lost its scripts: load it again, and decide this one locally
-    if (error instanceof Error && error.message.startsWith('NOSCRIPT')) void this.load();
+    // the script cache was flushed (SCRIPT FLUSH): decide this one locally, EVAL the next
+    if (error instanceof Error && error.message.startsWith('NOSCRIPT')) this.loaded = false;
     else this.opts.link.failed(error);
-  }
-
-  /** Loads the script after each (re)connection, so a request needs one EVALSHA and nothing else. */
-  private async load(): Promise<void> {
-    try {
-      await this.opts.link.client.scriptLoad(SCRIPT);
-    } catch {
-      // the next request falls back and tries again; the link reports lasting outages
-    }
   }
 }

@@ -32,7 +32,10 @@ export function createRedisState(cfg: RedisStateConfig, opts: RedisStateOptions)
     follow: (health) => void circuits.follow(health),
     claimProbeRound: (intervalMs) => claimProbeRound(link, cfg.keyPrefix, replicaId, intervalMs),
     status: () => ({ store: 'redis', connected: link.connected, endpoint: link.endpoint }),
-    close: () => link.close(),
+    close: async () => {
+      circuits.stop();
+      await link.close();
+    },
   };
   link.start();
   return state;

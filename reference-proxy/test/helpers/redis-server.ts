@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { RedisLink } from '../../state/redis-link.ts';
 
 /** Path of redis-server, or undefined when it is not installed. */
 export function findRedisServer(): string | undefined {
@@ -90,4 +91,21 @@ function freePort(): Promise<number> {
     });
     srv.on('error', reject);
   });
+}
+
+/** A started RedisLink (what one replica holds), resolved once it can be used. */
+export async function openLink(url: string, opts: { keyPrefix?: string; timeoutMs?: number; log?: (line: string) => void } = {}): Promise<RedisLink> {
+  const link = new RedisLink({ url, keyPrefix: opts.keyPrefix ?? 'test', timeoutMs: opts.timeoutMs ?? 250 }, opts.log ?? (() => {}));
+  link.start();
+  await until(() => link.usable, 'the Redis link to connect');
+  return link;
+}
+
+/** Polls `condition` every 20 ms until it holds; fails after `ms`. */
+export async function until(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
