@@ -17,12 +17,13 @@ const opened: Array<{ link: RedisLink; sync: CircuitSync }> = [];
 
 interface Replica {
   health: HealthTracker;
+  link: RedisLink;
   fallbacks: number;
 }
 
 async function replica(keyPrefix: string, name: string): Promise<Replica> {
   const link = await openLink(redis.url, { keyPrefix });
-  const r: Replica = { health: undefined as unknown as HealthTracker, fallbacks: 0 };
+  const r: Replica = { health: undefined as unknown as HealthTracker, link, fallbacks: 0 };
   const sync = new CircuitSync(link, keyPrefix, name, ['a', 'b'], () => r.fallbacks++);
   r.health = new HealthTracker(POLICY, Date.now, (backend, change) => sync.publish(backend, change));
   sync.follow(r.health);
@@ -74,6 +75,7 @@ describe.skipIf(!hasRedis)('CircuitSync', () => {
     const ns = `c${++prefix}`;
     const [one, two] = [await replica(ns, 'one'), await replica(ns, 'two')];
     await redis.kill();
+    await until(() => !one.link.usable, 'the replica to notice');
     one.health.recordProbe('a', false);
     expect(one.fallbacks).toBe(1);
     expect(two.health.state('a')).toBe('closed');

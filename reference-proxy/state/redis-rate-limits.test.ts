@@ -35,8 +35,8 @@ let redis: TestRedis;
 const links: RedisLink[] = [];
 let run = 0;
 
-async function redisLimits(now?: () => number, onFallback: () => void = () => {}, log?: (line: string) => void): Promise<{ limits: RedisRateLimits; link: RedisLink }> {
-  const link = await openLink(redis.url, { keyPrefix: `t${++run}`, log });
+async function redisLimits(now?: () => number, onFallback: () => void = () => {}, log?: (line: string) => void, timeoutMs?: number): Promise<{ limits: RedisRateLimits; link: RedisLink }> {
+  const link = await openLink(redis.url, { keyPrefix: `t${++run}`, log, timeoutMs });
   links.push(link);
   return { limits: new RedisRateLimits({ link, keyPrefix: `t${run}`, local: localLimits(new RateLimiter(now)), onFallback, now }), link };
 }
@@ -109,7 +109,7 @@ describe.skipIf(!hasRedis)('RedisRateLimits', () => {
   it('decides locally when Redis stalls past timeoutMs, then returns to it', async () => {
     const logs: string[] = [];
     const fallbacks: string[] = [];
-    const { limits, link } = await redisLimits(undefined, () => fallbacks.push('x'), (line) => logs.push(line));
+    const { limits, link } = await redisLimits(undefined, () => fallbacks.push('x'), (line) => logs.push(line), 250);
     const key: ApiKeyConfig = { name: 'stall', key: 'k', rateLimit: { requestsPerMinute: 1000 } };
     const pid = redis.pid() as number;
     process.kill(pid, 'SIGSTOP');

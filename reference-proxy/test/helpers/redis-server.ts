@@ -93,9 +93,12 @@ function freePort(): Promise<number> {
   });
 }
 
-/** A started RedisLink (what one replica holds), resolved once it can be used. */
+/**
+ * A started RedisLink (what one replica holds), resolved once it can be used. Its timeout is
+ * generous by default: on a busy test machine a 250 ms one would see stalls that are not there.
+ */
 export async function openLink(url: string, opts: { keyPrefix?: string; timeoutMs?: number; log?: (line: string) => void } = {}): Promise<RedisLink> {
-  const link = new RedisLink({ url, keyPrefix: opts.keyPrefix ?? 'test', timeoutMs: opts.timeoutMs ?? 250 }, opts.log ?? (() => {}));
+  const link = new RedisLink({ url, keyPrefix: opts.keyPrefix ?? 'test', timeoutMs: opts.timeoutMs ?? 2_000 }, opts.log ?? (() => {}));
   link.start();
   await until(() => link.usable, 'the Redis link to connect');
   return link;

@@ -108,7 +108,8 @@ describe.skipIf(!hasRedis)('three replicas sharing Redis', () => {
       },
       retry: { backoffMs: { initial: 1, max: 10 } },
       health: { failureThreshold: 3, cooldownMs: 120_000, probeIntervalMs: PROBE_MS },
-      state: { redis: { url: 'env:REDIS_URL' } },
+      // a generous timeout: a busy test machine must not look like a stalled Redis
+      state: { redis: { url: 'env:REDIS_URL', timeoutMs: 2_000 } },
     };
     const env = { REDIS_URL: redis.url, KEY_REQUESTS: KEYS.requests, KEY_TOKENS: KEYS.tokens, KEY_FREE: KEYS.free };
     replicas = await Promise.all([1, 2, 3].map(() => startProxyProcess(config, env)));
@@ -174,8 +175,9 @@ describe.skipIf(!hasRedis)('three replicas sharing Redis', () => {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     console.info(`dropin: circuit open on all 3 replicas ${allOpenAfterMs} ms after the backend died (probe interval ${PROBE_MS} ms)`);
-    // one interval, plus what it takes to read three /metrics pages on a busy machine
-    expect(allOpenAfterMs).toBeLessThanOrEqual(PROBE_MS + 500);
+    // one interval, plus what it takes to read three /metrics pages on a busy machine (the round
+    // after next would come a whole interval later)
+    expect(allOpenAfterMs).toBeLessThanOrEqual(PROBE_MS + 1_000);
   });
 
   it('opens the circuit everywhere when one replica sees the failures', async () => {
