@@ -52,13 +52,20 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
     inflight: 0,
   };
   const server = createProxyServer(ctx);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.listen.port, config.listen.host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.listen.port, config.listen.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // the Redis connection, already reconnecting in the background, would keep the process alive
+    await state.close();
+    await ctx.pools.close();
+    throw error;
+  }
   state.follow(health);
   const probes = startProbes(config, health, undefined, (intervalMs) => state.claimProbeRound(intervalMs));
   const { port } = server.address() as AddressInfo;

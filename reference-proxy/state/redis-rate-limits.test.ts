@@ -80,6 +80,22 @@ describe.skipIf(!hasRedis)('RedisRateLimits', () => {
     expect(verdicts.filter((v) => v.ok)).toHaveLength(50);
   });
 
+  it('costs one Redis command per request: the script, nothing else', async () => {
+    const { limits, link } = await redisLimits();
+    const key: ApiKeyConfig = { name: 'counted', key: 'k', rateLimit: { requestsPerMinute: 1000, tokensPerMinute: 100_000 } };
+    await limits.take(key, 10); // the first one EVALs, caching the script
+    await link.client.configResetStat();
+    for (let i = 0; i < 25; i++) expect(await limits.take(key, 10)).toEqual({ ok: true });
+    const stats = Object.fromEntries(
+      [...(await link.client.info('commandstats')).matchAll(/^cmdstat_(\w+(?:\|\w+)?):calls=(\d+)/gm)].map((m) => [m[1], Number(m[2])]),
+    );
+    delete stats['config|resetstat'];
+    const { evalsha, ...inside } = stats;
+    expect(evalsha).toBe(25);
+    // commandstats also counts the calls the script makes inside Redis
+    expect(Object.keys(inside).sort()).toEqual(['hmget', 'hset', 'pexpire', 'time']);
+  });
+
   it('never asks Redis for a key without limits', async () => {
     const { limits } = await redisLimits(undefined, () => expect.unreachable());
     expect(await limits.take({ name: 'free', key: 'k' }, 1e9)).toEqual({ ok: true });
