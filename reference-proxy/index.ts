@@ -1,9 +1,10 @@
 // Starts the reference proxy for a validated config (see config/load.ts for loading one).
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { Registry } from 'prom-client';
-import { RateLimiter } from './auth/rate-limit.ts';
 import { BackendProfiles } from './detect/backend-profiles.ts';
 import { settleWithin } from './detect/settle-within.ts';
+import { Drain } from './drain.ts';
 import type { ProxyContext } from './handlers/context.ts';
 import { startProbes } from './health/probe.ts';
 import { HealthTracker } from './health/tracker.ts';
@@ -11,6 +12,7 @@ import { createLineBuffer } from './observe/line-buffer.ts';
 import { createMetrics } from './observe/metrics.ts';
 import { compilePatterns } from './safety/safety.ts';
 import { createProxyServer } from './server.ts';
+import { createState } from './state/create-state.ts';
 import type { ProxyConfig } from './types.ts';
 import { UpstreamPools } from './upstream/pools.ts';
 
@@ -18,6 +20,12 @@ export interface RunningProxy {
   /** http(s)://host:port */
   url: string;
   port: number;
+  /**
+   * Graceful stop (SIGTERM): stop accepting connections, /readyz 503 at once, let requests in
+   * flight finish for up to shutdown.drainMs, end the rest with an error, then release everything.
+   */
+  shutdown(): Promise<void>;
+  /** Immediate stop: every connection is closed now. */
   close(): Promise<void>;
   metrics: Registry;
 }
@@ -33,13 +41,17 @@ const IDENTIFY_WAIT_MS = 3_000;
 export async function startProxy(config: ProxyConfig, opts: { log?: (line: string) => void } = {}): Promise<RunningProxy> {
   const stdoutLog = opts.log ? undefined : createLineBuffer((chunk) => process.stdout.write(chunk));
   const log = opts.log ?? ((line: string) => stdoutLog?.write(line));
-  const health = new HealthTracker(config.health);
+  // circuits report their transitions to the state store, which needs the metrics, which read the circuits
+  const health = new HealthTracker(config.health, Date.now, (backend, change) => state.shareCircuit(backend, change));
   const profiles = new BackendProfiles(config.backends, log);
   const metrics = createMetrics(health, config.backends.map((b) => b.name), profiles);
+  const state = createState(config, { log, registry: metrics.registry });
   const ctx: ProxyContext = {
     config,
     health,
-    limiter: new RateLimiter(),
+    limiter: state.limits,
+    state,
+    drain: new Drain(),
     pools: new UpstreamPools(config.backends),
     metrics,
     denyInput: compilePatterns(config.safety.denyInput ?? []),
@@ -51,29 +63,65 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
     profiles,
   };
   const server = createProxyServer(ctx);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.listen.port, config.listen.host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.listen.port, config.listen.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
-  const probes = startProbes(config, health, undefined, { profiles });
+  } catch (error) {
+    // the Redis connection, already reconnecting in the background, would keep the process alive
+    await state.close();
+    await ctx.pools.close();
+    throw error;
+  }
+  state.follow(health);
+  const probes = startProbes(config, health, undefined, { profiles }, (intervalMs) => state.claimProbeRound(intervalMs));
   await settleWithin(probes.firstRound, IDENTIFY_WAIT_MS);
   const { port } = server.address() as AddressInfo;
+  let stopping: Promise<void> | undefined;
+  const release = async (closed: Promise<void>) => {
+    server.closeAllConnections();
+    await ctx.pools.close();
+    await closed;
+    await state.close();
+    stdoutLog?.close();
+  };
   return {
     url: `${config.listen.tls ? 'https' : 'http'}://${hostForUrl(config.listen.host)}:${port}`,
     port,
     metrics: metrics.registry,
-    async close() {
-      probes.stop();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await ctx.pools.close();
-      await closed;
-      stdoutLog?.close();
+    shutdown() {
+      stopping ??= (async () => {
+        probes.stop();
+        const closed = stopAccepting(server);
+        await ctx.drain.run(config.shutdown.drainMs);
+        await release(closed);
+      })();
+      return stopping;
+    },
+    close() {
+      stopping ??= (async () => {
+        probes.stop();
+        await release(new Promise<void>((resolve) => server.close(() => resolve())));
+      })();
+      return stopping;
     },
   };
+}
+
+/**
+ * Closes the listening socket but, unlike http.Server#close, keeps idle kept-alive connections:
+ * closing one just as its client sends a request loses that request. A request arriving on one
+ * is answered with `Connection: close` (server.ts), and the rest close at the end of the drain.
+ * Resolves once every connection has closed.
+ */
+function stopAccepting(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+  NetServer.prototype.close.call(server);
+  return closed;
 }
 
 /** A host a client can connect to: wildcard listens are reached on loopback. */

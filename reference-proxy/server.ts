@@ -4,11 +4,14 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
+import { SHUTDOWN, shuttingDownError } from './drain.ts';
 import { ProxyError } from './errors.ts';
 import type { Exchange, ProxyContext } from './handlers/context.ts';
 import { applyCors } from './handlers/cors.ts';
 import { sendError, toProxyError } from './handlers/respond.ts';
 import { ROUTES, type Route } from './handlers/routes.ts';
+import { streamErrorPayload } from './handlers/stream-observer.ts';
+import { frame } from './normalize/sse.ts';
 import { requestIdFrom } from './observe/request-id.ts';
 import { formatLogLine, newRecord } from './observe/request-log.ts';
 
@@ -75,17 +78,25 @@ async function dispatch(ctx: ProxyContext, req: IncomingMessage, res: ServerResp
   );
   const ex: Exchange = { req, res, record, clientSignal: client.signal, startedMs };
   if (applyCors(ctx.config.cors?.origins, req, res)) return;
+  // while draining, a client still on a kept-alive connection is told to reconnect (elsewhere)
+  if (ctx.drain.draining) res.setHeader('connection', 'close');
+  const untrack = ctx.drain.track(client);
   const route = ROUTES.find((r) => r.path === path);
   const limited = route?.limited === true && route.method === req.method;
   if (limited) ctx.inflight++;
   try {
     await handle(ctx, ex, route);
   } catch (error) {
-    if (!(error instanceof ProxyError)) ctx.log(JSON.stringify({ level: 'error', msg: 'handler failed', requestId: record.requestId, error: String(error) }));
-    respondWithError(ex, toProxyError(error));
+    // a request cut at the drain deadline is answered below, whatever its handler threw
+    if (client.signal.reason !== SHUTDOWN) {
+      if (!(error instanceof ProxyError)) ctx.log(JSON.stringify({ level: 'error', msg: 'handler failed', requestId: record.requestId, error: String(error) }));
+      respondWithError(ex, toProxyError(error));
+    }
   } finally {
+    if (client.signal.reason === SHUTDOWN) endForShutdown(ex);
     if (!res.writableEnded) res.end();
     await closed;
+    untrack();
     if (limited) ctx.inflight--;
     finish(ctx, ex, route);
   }
@@ -112,6 +123,20 @@ async function handle(ctx: ProxyContext, ex: Exchange, route: Route | undefined)
     });
   }
   await route.handle(ctx, ex);
+}
+
+/** Cut at the drain deadline: a started stream gets an error event (never a silent end), anything else a 503. */
+function endForShutdown(ex: Exchange): void {
+  const { res, record } = ex;
+  if (res.writableEnded || res.destroyed) return;
+  record.error = 'server_shutting_down';
+  if (!res.headersSent) {
+    sendError(res, shuttingDownError());
+    return;
+  }
+  if (!String(res.getHeader('content-type')).startsWith('text/event-stream')) return;
+  const message = 'The proxy is shutting down and this answer could not finish before its drain deadline; it is incomplete. Retry the request.';
+  res.write(frame(streamErrorPayload(message, 'server_shutting_down')));
 }
 
 function respondWithError(ex: Exchange, error: ProxyError): void {

@@ -115,6 +115,19 @@ export interface ProxyConfig {
   safety: SafetyConfig;
   limits: { maxBodyBytes: number; headersTimeoutMs: number; requestTimeoutMs: number; maxConcurrent: number };
   cors?: { origins: string[] };
+  /** absent = each replica keeps its own rate limits and circuits (in memory) */
+  state?: { redis: RedisStateConfig };
+  shutdown: { drainMs: number };
+}
+
+/** Shared state for replicas (state/): rate limits, circuits and probe rounds in one Redis. */
+export interface RedisStateConfig {
+  /** resolved redis:// or rediss:// URL; may hold a password, so it is never logged */
+  url: string;
+  /** namespace of every key and channel, so several deployments can share one Redis */
+  keyPrefix: string;
+  /** longest wait for one Redis command before the replica decides on its local state */
+  timeoutMs: number;
 }
 
 /** One way to serve a request, in order of preference. */

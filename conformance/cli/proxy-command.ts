@@ -24,12 +24,24 @@ export async function proxyCommand(flags: ProxyFlags): Promise<number> {
   }
   const proxy = await startProxy(config);
   process.stderr.write(`dropin proxy listening on ${proxy.url} (${config.backends.length} backends)\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-  await proxy.close();
+  await nextSignal();
+  // SIGTERM (Kubernetes, compose) or Ctrl-C: drain; a second signal stops at once
+  process.stderr.write(`dropin proxy draining: requests in flight get up to ${config.shutdown.drainMs} ms; signal again to stop now\n`);
+  await Promise.race([proxy.shutdown(), nextSignal().then(() => proxy.close())]);
+  process.stderr.write('dropin proxy stopped\n');
   return 0;
+}
+
+function nextSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
 }
 
 function fromFile(path: string): ProxyConfig {

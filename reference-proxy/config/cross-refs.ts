@@ -2,6 +2,7 @@
 // valid alone but contradict each other. Returns problems; never throws.
 import type { ModelTarget, ProxyConfig } from '../types.ts';
 import { formatPath, type PathSegment } from './config-path.ts';
+import { redisUrlProblem } from './redis-url.ts';
 import { didYouMean } from './suggest.ts';
 
 export function crossCheck(config: ProxyConfig): string[] {
@@ -14,6 +15,7 @@ export function crossCheck(config: ProxyConfig): string[] {
     ...config.rules.flatMap((rule, i) => ruleProblems(config, rule, i)),
     ...authProblems(config),
     ...backoffOrder(config),
+    ...(config.state ? [redisUrlProblem(config.state.redis.url)].filter((p): p is string => p !== undefined) : []),
     ...(['denyInput', 'denyOutput'] as const).flatMap((list) => (config.safety[list] ?? []).flatMap((p, i) => regexProblem(p, 'i', ['safety', list, i]))),
   ];
 }

@@ -1,12 +1,14 @@
 // Fills every optional setting so the rest of the proxy reads one complete ProxyConfig.
 // Input is already shape-checked against schema.json (hence the loose RawConfig type).
 import { defaultHealthPath } from '../health/health-path.ts';
-import type { BackendConfig, ProxyConfig } from '../types.ts';
+import type { BackendConfig, ProxyConfig, QuirkProfile, RedisStateConfig } from '../types.ts';
 import { isLocalHost } from './local-host.ts';
 
 /** The config file as written, after schema validation; every key the schema makes optional is optional here. */
-export type RawConfig = Partial<Omit<ProxyConfig, 'backends'>> & {
+export type RawConfig = Partial<Omit<ProxyConfig, 'backends' | 'state' | 'shutdown'>> & {
   backends: Array<Partial<BackendConfig> & Pick<BackendConfig, 'name' | 'baseUrl' | 'models'>>;
+  state?: { redis: Partial<RedisStateConfig> & Pick<RedisStateConfig, 'url'> };
+  shutdown?: Partial<ProxyConfig['shutdown']>;
 };
 
 export const DEFAULTS = {
@@ -16,6 +18,9 @@ export const DEFAULTS = {
   limits: { maxBodyBytes: 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 300_000, maxConcurrent: 256 },
   timeouts: { connectMs: 5_000, firstByteMs: 60_000, totalMs: 600_000 },
   guard: { enabled: true, stream: 'buffer' as const },
+  // Kubernetes' default terminationGracePeriodSeconds is 30: drain within it, with a margin.
+  shutdown: { drainMs: 25_000 },
+  redis: { keyPrefix: 'dropin', timeoutMs: 250 },
 } as const;
 
 export function applyDefaults(raw: RawConfig): ProxyConfig {
@@ -34,9 +39,11 @@ export function applyDefaults(raw: RawConfig): ProxyConfig {
     guard: { ...DEFAULTS.guard, ...raw.guard },
     safety: raw.safety ?? {},
     limits: { ...DEFAULTS.limits, ...raw.limits },
+    shutdown: { ...DEFAULTS.shutdown, ...raw.shutdown },
   };
   if (raw.auth) config.auth = raw.auth;
   if (raw.cors) config.cors = raw.cors;
+  if (raw.state) config.state = { redis: { ...DEFAULTS.redis, ...raw.state.redis } };
   return config;
 }
 

@@ -24,6 +24,8 @@ export function resolveSecret(value: string, path: (string | number)[], env: Nod
 interface RawSecrets {
   backends: Array<{ apiKey?: string }>;
   auth?: { keys: Array<{ key: string }> };
+  /** a Redis URL may carry a password */
+  state?: { redis: { url: string } };
 }
 
 /** A copy of `raw` with every `env:` secret replaced by its value, and the problems found. */
@@ -39,5 +41,7 @@ export function resolveSecrets<T extends RawSecrets>(raw: T, env: NodeJS.Process
     if (b.apiKey !== undefined) apply(b.apiKey, ['backends', i, 'apiKey'], (v) => (b.apiKey = v));
   });
   config.auth?.keys.forEach((k, i) => apply(k.key, ['auth', 'keys', i, 'key'], (v) => (k.key = v)));
+  const redis = config.state?.redis;
+  if (redis) apply(redis.url, ['state', 'redis', 'url'], (v) => (redis.url = v));
   return { config, problems };
 }

@@ -52,7 +52,10 @@ describe('validateShape', () => {
       [withBackend({ guard: { stream: 'chunked' } }), 'guard.stream: must be one of "buffer", "pass" (got "chunked")'],
       [withBackend({ limits: { maxBodyBytes: 1.5 } }), 'limits.maxBodyBytes: must be a whole number (got 1.5)'],
       [withBackend({ helth: {} }), 'helth: unknown key; did you mean "health"?'],
-      [withBackend({ banana: 1 }), 'banana: unknown key; remove it (allowed here: listen, backends, aliases, rules, retry, health, auth, guard, safety, limits, cors)'],
+      [withBackend({ banana: 1 }), 'banana: unknown key; remove it (allowed here: listen, backends, aliases, rules, retry, health, auth, guard, safety, limits, cors, state, shutdown)'],
+      [withBackend({ state: { redis: { url: 'http://user:hunter2@cache:6379' } } }), 'state.redis.url: must be a redis:// or rediss:// URL, or env:VARIABLE_NAME holding one'],
+      [withBackend({ state: { redis: {} } }), 'state.redis.url: is required; it must be a redis:// or rediss:// URL, or env:VARIABLE_NAME holding one'],
+      [withBackend({ shutdown: { drainMs: -1 } }), 'shutdown.drainMs: must be >= 0 (got -1)'],
     ];
     for (const [raw, message] of cases) expect(validateShape(raw)).toContain(message);
   });

@@ -85,7 +85,8 @@ function typeName(type: unknown): string {
   return names.join(' or ').replace('a array', 'a list').replace('a object', 'a mapping');
 }
 
-const SECRET_KEYS = new Set(['apiKey', 'key']);
+// `url` is state.redis.url, which may carry a password
+const SECRET_KEYS = new Set(['apiKey', 'key', 'url']);
 
 /** ` (got …)` for scalars and list lengths; a mapping is too big to echo usefully, a secret must never be. */
 function got(data: unknown, at: PathSegment[]): string {

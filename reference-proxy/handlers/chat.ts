@@ -19,7 +19,7 @@ export async function handleChat(ctx: ProxyContext, ex: Exchange): Promise<void>
   ex.record.stream = request.stream === true;
   if (key) {
     authorizeModel(key, request.model);
-    const verdict = ctx.limiter.take(key, estimatePromptTokens(request));
+    const verdict = await ctx.limiter.take(key, estimatePromptTokens(request));
     if (!verdict.ok) throw rateLimitError(key, verdict);
   }
   checkSafety(ctx, request);

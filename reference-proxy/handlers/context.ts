@@ -1,17 +1,22 @@
 // What every handler needs: the validated config, shared state, and per-request bookkeeping.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RateLimiter } from '../auth/rate-limit.ts';
 import type { BackendProfiles } from '../detect/backend-profiles.ts';
+import type { Drain } from '../drain.ts';
 import type { HealthTracker } from '../health/tracker.ts';
 import type { ProxyMetrics } from '../observe/metrics.ts';
 import type { RequestRecord } from '../observe/request-log.ts';
+import type { RateLimits, SharedState } from '../state/shared-state.ts';
 import type { ProxyConfig } from '../types.ts';
 import type { UpstreamPools } from '../upstream/pools.ts';
 
 export interface ProxyContext {
   config: ProxyConfig;
   health: HealthTracker;
-  limiter: RateLimiter;
+  limiter: RateLimits;
+  /** local or Redis-backed (state/); the limiter above is its rate limits */
+  state: SharedState;
+  /** requests in flight, and whether the proxy is shutting down */
+  drain: Drain;
   pools: UpstreamPools;
   metrics: ProxyMetrics;
   denyInput: RegExp[];

@@ -4,7 +4,8 @@
 // backend's path follows its identified profile). Backends without a health path (cloud APIs by
 // default) are left to passive checks. With probes off, identification alone repeats every
 // `health.identifyIntervalMs`. Rounds never overlap: a tick that finds the previous one running
-// is skipped.
+// is skipped. With shared state, `claim` lets one replica per interval probe (state/probe-rounds.ts);
+// identification runs on every replica, since each normalises with its own view of the backend.
 import type { BackendProfiles } from '../detect/backend-profiles.ts';
 import { identifyBackends } from '../detect/identify-backends.ts';
 import type { ObserveBackend } from '../detect/observe-backend.ts';
@@ -47,14 +48,23 @@ export interface Probes {
   firstRound: Promise<void>;
 }
 
-export function startProbes(config: ProxyConfig, tracker: HealthTracker, fetchStatus: FetchStatus = fetchStatusOf, identity?: IdentifyDeps): Probes {
+/** Whether this replica runs the probe round of this interval (always, without shared state). */
+export type ClaimRound = (intervalMs: number) => Promise<boolean>;
+
+export function startProbes(
+  config: ProxyConfig,
+  tracker: HealthTracker,
+  fetchStatus: FetchStatus = fetchStatusOf,
+  identity?: IdentifyDeps,
+  claim: ClaimRound = async () => true,
+): Probes {
   const identifying = identity !== undefined && config.backends.some((b) => b.profile === 'auto');
   const identifyRound = () => (identifying ? identifyBackends(config.backends, identity.profiles, identity.observe) : Promise.resolve());
   const probing = config.health.probeIntervalMs > 0;
   if (!probing && !identifying) return { stop() {}, firstRound: Promise.resolve() };
   const round = probing ? async () => {
     await identifyRound();
-    await probeOnce(config, tracker, fetchStatus, identity?.profiles);
+    if (await claim(config.health.probeIntervalMs)) await probeOnce(config, tracker, fetchStatus, identity?.profiles);
   } : identifyRound;
   let running: Promise<void> | undefined;
   const tick = () => {

@@ -144,3 +144,68 @@ describe('HealthTracker probes', () => {
     expect(tracker.state('a')).toBe('half-open');
   });
 });
+
+describe('HealthTracker shared between replicas', () => {
+  function shared() {
+    const clock = { t: 1_000_000 };
+    const changes: Array<[string, unknown]> = [];
+    const tracker = new HealthTracker({ failureThreshold: 2, cooldownMs: 30_000, probeIntervalMs: 0 }, () => clock.t, (b, c) => changes.push([b, c]));
+    return { clock, tracker, changes };
+  }
+
+  it('reports each transition it makes, once', () => {
+    const { clock, tracker, changes } = shared();
+    tracker.recordSuccess('a');
+    tracker.recordFailure('a');
+    expect(changes).toEqual([]);
+    tracker.recordFailure('a');
+    expect(changes).toEqual([['a', { state: 'open', openedAt: 1_000_000 }]]);
+    tracker.recordProbe('a', true);
+    tracker.recordProbe('a', true);
+    expect(changes.slice(1)).toEqual([['a', { state: 'probe-cleared' }]]);
+    tracker.recordSuccess('a');
+    tracker.recordSuccess('a');
+    expect(changes.slice(2)).toEqual([['a', { state: 'closed' }]]);
+    clock.t += 5;
+    tracker.recordProbe('b', false);
+    expect(changes.slice(3)).toEqual([['b', { state: 'open', openedAt: 1_000_005 }]]);
+  });
+
+  it('applies another replica’s transitions without reporting them back', () => {
+    const { clock, tracker, changes } = shared();
+    tracker.applyShared('a', { state: 'open', openedAt: 990_000 });
+    expect(tracker.state('a')).toBe('open');
+    clock.t += 20_000;
+    expect(tracker.state('a')).toBe('half-open');
+    tracker.applyShared('a', { state: 'closed' });
+    expect(tracker.state('a')).toBe('closed');
+    tracker.applyShared('a', { state: 'open', openedAt: clock.t });
+    tracker.applyShared('a', { state: 'probe-cleared' });
+    expect(tracker.state('a')).toBe('half-open');
+    expect(changes).toEqual([]);
+  });
+
+  it('counts an opening time in its future from now', () => {
+    const { clock, tracker } = shared();
+    tracker.applyShared('a', { state: 'open', openedAt: clock.t + 60_000 });
+    clock.t += 30_000;
+    expect(tracker.state('a')).toBe('half-open');
+  });
+
+  it('keeps its own open circuit, and a running trial, when told the same or an earlier news', () => {
+    const { clock, tracker } = shared();
+    tracker.recordFailure('a');
+    tracker.recordFailure('a');
+    clock.t += 10_000;
+    tracker.applyShared('a', { state: 'open', openedAt: clock.t });
+    clock.t += 20_000;
+    expect(tracker.state('a')).toBe('half-open');
+    tracker.begin('a');
+    expect(tracker.isAvailable('a')).toBe(false);
+    tracker.applyShared('a', { state: 'open', openedAt: 1_000_000 });
+    expect(tracker.isAvailable('a')).toBe(false);
+    // a trial that failed elsewhere restarts the cooldown here too
+    tracker.applyShared('a', { state: 'open', openedAt: clock.t });
+    expect(tracker.state('a')).toBe('open');
+  });
+});

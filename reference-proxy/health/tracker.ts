@@ -1,11 +1,15 @@
 // Passive health per backend: a circuit breaker plus the outstanding-request count used for load
 // balancing. closed → open after `failureThreshold` consecutive failures → half-open once
 // `cooldownMs` has passed, letting exactly one trial request through: its success closes the
-// circuit, its failure opens it for another cooldown. State is per process (one replica); share
-// it through Redis if replicas must agree.
+// circuit, its failure opens it for another cooldown. Counters are per process; the circuit's
+// transitions (opened, closed, cleared by a probe) are reported to `onChange` and taken from
+// other replicas with `applyShared` (state/ carries them), so replicas agree on each circuit.
 import type { HealthPolicy, HealthView } from '../types.ts';
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
+
+/** A transition of one backend's circuit, as replicas tell each other. */
+export type CircuitChange = { state: 'open'; openedAt: number } | { state: 'closed' } | { state: 'probe-cleared' };
 
 interface BackendHealth {
   consecutiveFailures: number;
@@ -23,6 +27,8 @@ export class HealthTracker implements HealthView {
   constructor(
     private readonly policy: HealthPolicy,
     private readonly now: () => number = Date.now,
+    /** called on each transition this tracker makes itself (never for applyShared) */
+    private readonly onChange: (backend: string, change: CircuitChange) => void = () => {},
   ) {}
 
   state(backend: string): CircuitState {
@@ -58,14 +64,16 @@ export class HealthTracker implements HealthView {
   recordSuccess(backend: string): void {
     const h = this.entry(backend);
     h.consecutiveFailures = 0;
+    if (h.openedAt === undefined) return;
     this.close(h);
+    this.onChange(backend, { state: 'closed' });
   }
 
   recordFailure(backend: string): void {
     const h = this.entry(backend);
     h.consecutiveFailures++;
     const state = this.state(backend);
-    if (state === 'half-open' || (state === 'closed' && h.consecutiveFailures >= this.policy.failureThreshold)) this.open(h);
+    if (state === 'half-open' || (state === 'closed' && h.consecutiveFailures >= this.policy.failureThreshold)) this.openAndTell(backend, h);
   }
 
   /**
@@ -76,18 +84,39 @@ export class HealthTracker implements HealthView {
   recordProbe(backend: string, ok: boolean): void {
     const h = this.entry(backend);
     if (!ok) {
-      if (this.state(backend) !== 'open') this.open(h);
+      if (this.state(backend) !== 'open') this.openAndTell(backend, h);
       return;
     }
-    if (h.openedAt !== undefined) h.probeCleared = true;
+    if (h.openedAt === undefined || h.probeCleared) return;
+    h.probeCleared = true;
+    this.onChange(backend, { state: 'probe-cleared' });
   }
 
-  snapshot(): Array<{ backend: string; state: CircuitState; consecutiveFailures: number; outstanding: number }> {
+  /**
+   * A transition another replica made. Its opening opens a closed or half-open circuit here (a
+   * trial that failed elsewhere restarts the cooldown everywhere) at the time it was opened
+   * there, so the cooldowns end together; a time in this replica's future (clock skew) counts
+   * from now. Nothing is reported back to `onChange`.
+   */
+  applyShared(backend: string, change: CircuitChange): void {
+    const h = this.entry(backend);
+    if (change.state === 'closed') {
+      h.consecutiveFailures = 0;
+      this.close(h);
+    } else if (change.state === 'probe-cleared') {
+      if (h.openedAt !== undefined) h.probeCleared = true;
+    } else if (h.openedAt === undefined || (h.openedAt !== change.openedAt && this.state(backend) === 'half-open')) {
+      this.open(h, Math.min(change.openedAt, this.now()));
+    }
+  }
+
+  snapshot(): Array<{ backend: string; state: CircuitState; consecutiveFailures: number; outstanding: number; openedAt?: number }> {
     return [...this.backends].map(([backend, h]) => ({
       backend,
       state: this.state(backend),
       consecutiveFailures: h.consecutiveFailures,
       outstanding: h.outstanding,
+      ...(h.openedAt === undefined ? {} : { openedAt: h.openedAt }),
     }));
   }
 
@@ -100,8 +129,13 @@ export class HealthTracker implements HealthView {
     return h;
   }
 
-  private open(h: BackendHealth): void {
-    h.openedAt = this.now();
+  private openAndTell(backend: string, h: BackendHealth): void {
+    this.open(h, this.now());
+    this.onChange(backend, { state: 'open', openedAt: h.openedAt as number });
+  }
+
+  private open(h: BackendHealth, at: number): void {
+    h.openedAt = at;
     h.trialInFlight = false;
     h.probeCleared = false;
   }
