@@ -94,10 +94,12 @@ describe.skipIf(!hasRedis)('three replicas sharing Redis', () => {
     doomed = await startDoomed();
     const config = {
       listen: { host: '127.0.0.1', port: 0 },
+      // scripted upstreams answer every path: pinned to the raw profile, so identification requests
+      // (profile auto) do not reach them and every request a test counts is a client's
       backends: [
-        { name: 'main', baseUrl: main.baseUrl, models: ['test-model'] },
-        { name: 'flaky', baseUrl: flaky.baseUrl, models: ['flaky-model'] },
-        { name: 'doomed', baseUrl: doomed.baseUrl, models: ['doomed-model'], healthPath: '/health' },
+        { name: 'main', baseUrl: main.baseUrl, models: ['test-model'], profile: 'openai' },
+        { name: 'flaky', baseUrl: flaky.baseUrl, models: ['flaky-model'], profile: 'openai' },
+        { name: 'doomed', baseUrl: doomed.baseUrl, models: ['doomed-model'], healthPath: '/health', profile: 'openai' },
       ],
       auth: {
         keys: [

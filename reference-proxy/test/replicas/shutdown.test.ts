@@ -34,7 +34,8 @@ beforeAll(async () => {
   });
   proxy = await startProxyProcess({
     listen: { host: '127.0.0.1', port: 0 },
-    backends: [{ name: 'slow', baseUrl: upstream.baseUrl, models: ['test-model'] }],
+    // a scripted upstream that answers every path: the raw profile keeps identification GETs away
+    backends: [{ name: 'slow', baseUrl: upstream.baseUrl, models: ['test-model'], profile: 'openai' }],
     shutdown: { drainMs: DRAIN_MS },
   });
 });
