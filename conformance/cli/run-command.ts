@@ -9,6 +9,7 @@ import { runSuite } from '../run/run-suite.ts';
 import { exitCodeFor } from '../run/summarize.ts';
 import { ALL_SCENARIOS } from '../scenarios/index.ts';
 import { toTranscriptLine, type TranscriptLine } from '../transcript/format.ts';
+import { diagnoseRun } from './diagnose-run.ts';
 import { createProgress } from './progress.ts';
 import { summaryText } from './print-summary.ts';
 import { resolveRun, type RunFlags } from './run-options.ts';
@@ -39,6 +40,9 @@ export async function runCommand(flags: RunFlags, env: NodeJS.ProcessEnv = proce
     run = applyBaseline(run, opts.baseline);
     run.exitCode = exitCodeFor(run.targets, opts.failOn, run.staleBaseline);
   }
+  // a wrong model or URL is the user's to fix, not the endpoint's conformance
+  const { run: diagnosed, hints } = await diagnoseRun(run);
+  run = diagnosed;
   const written: string[] = [];
   if (transcript) {
     lines.sort((a, b) => a.at - b.at);
@@ -46,6 +50,6 @@ export async function runCommand(flags: RunFlags, env: NodeJS.ProcessEnv = proce
     written.push(transcript);
   }
   if (mode === 'run') written.push(...(await writeReports(run, opts.out, { secrets: opts.secrets })));
-  process.stdout.write(redactSecretsIn(summaryText(run, written), opts.secrets));
+  process.stdout.write(redactSecretsIn(summaryText(run, written) + hints.map((h) => `${h}\n`).join(''), opts.secrets));
   return run.exitCode;
 }
