@@ -111,7 +111,8 @@ Examples:
     .description('run the reference routing proxy')
     .option('--config <file>', 'proxy config (YAML or JSON), see reference-proxy/README.md')
     .option('--ollama [url]', `no config: proxy a local Ollama, serving all its models (default ${'http://127.0.0.1:11434'})`)
-    .option('--port <n>', 'with --ollama: port to listen on (default 8080)')
+    .option('--port <n>', "port to listen on (default: the config's listen.port; 8080 with --ollama)")
+    .option('--host <host>', "address to bind (default: the config's listen.host; 127.0.0.1 with --ollama)")
     .option('--print-config', 'print the validated config with secrets redacted, and exit')
     .action(async (flags) => {
       const { proxyCommand } = await commands.proxy();
