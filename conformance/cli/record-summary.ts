@@ -1,6 +1,6 @@
 // What `dropin record` prints last: the endpoint's verdict as `dropin run` would give it, and the
 // transcript that was written. Recording worked whatever the verdict, so the exit code is 0 unless
-// a target could not be recorded at all (2).
+// a target could not be recorded at all (2): not run, or not one answer captured.
 import type { RunResult } from '../types.ts';
 
 const VERDICT = ['conformant at the chosen level', 'conformance failures', 'a target or the harness broke'];
@@ -20,5 +20,5 @@ export function recordSummary(summary: string, run: RunResult, transcript: strin
 }
 
 export function recordExitCode(run: RunResult): 0 | 2 {
-  return run.targets.some((t) => t.error || t.skipped) ? 2 : 0;
+  return run.targets.some((t) => t.error || t.skipped || !t.exchanges.some((x) => x.status !== undefined)) ? 2 : 0;
 }

@@ -59,7 +59,7 @@ export function resolveRun(flags: RunFlags, env: NodeJS.ProcessEnv): ResolvedRun
     only: flags.only !== undefined ? parseOnly(flags.only) : (file?.only ?? [...CAPABILITIES]),
     repeat: int(flags.repeat, '--repeat', 1, 100) ?? file?.repeat ?? 1,
     failOn: parseFailOn(flags.failOn ?? env.DROPIN_FAIL_ON) ?? file?.failOn ?? 'must',
-    out: flags.out ?? env.DROPIN_OUT ?? file?.out ?? './dropin-report',
+    out: flags.out ?? (env.DROPIN_OUT || undefined) ?? file?.out ?? './dropin-report',
     concurrency: int(flags.concurrency, '--concurrency', 1, 64) ?? file?.concurrency ?? 4,
     targetConcurrency: file?.targetConcurrency ?? 4,
     timeoutMs: int(flags.timeout, '--timeout', 100, 3_600_000) ?? file?.timeoutMs ?? 30_000,
