@@ -1,16 +1,12 @@
 // junit.xml: one <testsuite> per target × capability, one <testcase> per check result, so CI
-// systems show each conformance check as a test.
+// systems show each conformance check as a test. Times add up: cases to their suite, suites to
+// the run (junit-times.ts).
 import type { Capability, CheckResult, RunResult, TargetResult } from '../types.ts';
 import { xmlAttr, xmlText } from './escape.ts';
+import { junitTimes, type JunitTimes } from './junit-times.ts';
 import { runCapabilities } from './status.ts';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
-
-/** Time spent on the exchanges a result was drawn from. */
-function checkMs(target: TargetResult, check: CheckResult): number {
-  const ids = new Set(check.exchanges);
-  return target.exchanges.filter((x) => ids.has(x.id)).reduce((sum, x) => sum + x.timing.totalMs, 0);
-}
 
 function detailBody(check: CheckResult): string {
   const lines = [
@@ -42,16 +38,16 @@ function outcome(check: CheckResult): string {
   }
 }
 
-function testcase(target: TargetResult, capability: Capability, check: CheckResult): string {
+function testcase(target: TargetResult, capability: Capability, check: CheckResult, times: JunitTimes): string {
   const name = xmlAttr(`${check.id} [${check.scenario}]`);
   const classname = xmlAttr(`dropin.${target.name}.${capability}`);
-  return `    <testcase name="${name}" classname="${classname}" time="${seconds(checkMs(target, check))}">${outcome(check)}</testcase>`;
+  return `    <testcase name="${name}" classname="${classname}" time="${seconds(times.check.get(check) ?? 0)}">${outcome(check)}</testcase>`;
 }
 
-function testsuite(target: TargetResult, capability: Capability): string {
+function testsuite(target: TargetResult, capability: Capability, times: JunitTimes): string {
   const checks = target.checks.filter((c) => c.capability === capability);
   const count = (s: CheckResult['status']) => checks.filter((c) => c.status === s).length;
-  const ms = checks.reduce((sum, c) => sum + checkMs(target, c), 0);
+  const ms = checks.reduce((sum, c) => sum + (times.check.get(c) ?? 0), 0);
   const attrs = [
     `name="${xmlAttr(`${target.name} / ${capability}`)}"`,
     `tests="${checks.length}"`,
@@ -61,7 +57,7 @@ function testsuite(target: TargetResult, capability: Capability): string {
     `time="${seconds(ms)}"`,
     `timestamp="${xmlAttr(target.startedAt)}"`,
   ].join(' ');
-  const lines = [`  <testsuite ${attrs}>`, properties(target), ...checks.map((c) => testcase(target, capability, c))];
+  const lines = [`  <testsuite ${attrs}>`, properties(target), ...checks.map((c) => testcase(target, capability, c, times))];
   return [...lines, '  </testsuite>'].join('\n');
 }
 
@@ -72,15 +68,15 @@ function properties(target: TargetResult): string {
 }
 
 /** A target that could not run, or was skipped, shows up as one test case, not as silence. */
-function setupSuite(target: TargetResult): string {
+function setupSuite(target: TargetResult, ms: number): string {
   const classname = xmlAttr(`dropin.${target.name}.setup`);
   const [errors, skipped, outcome] = target.error
     ? [1, 0, `      <error message="${xmlAttr(target.error)}" type="target">${xmlText(target.error)}</error>`]
     : [0, 1, `      <skipped message="${xmlAttr(target.skipped ?? '')}"/>`];
   return [
-    `  <testsuite name="${xmlAttr(`${target.name} / setup`)}" tests="1" failures="0" errors="${errors}" skipped="${skipped}" time="${seconds(target.durationMs)}" timestamp="${xmlAttr(target.startedAt)}">`,
+    `  <testsuite name="${xmlAttr(`${target.name} / setup`)}" tests="1" failures="0" errors="${errors}" skipped="${skipped}" time="${seconds(ms)}" timestamp="${xmlAttr(target.startedAt)}">`,
     properties(target),
-    `    <testcase name="${target.error ? 'target could not be run' : 'target skipped'}" classname="${classname}" time="${seconds(target.durationMs)}">`,
+    `    <testcase name="${target.error ? 'target could not be run' : 'target skipped'}" classname="${classname}" time="${seconds(ms)}">`,
     outcome,
     '    </testcase>',
     '  </testsuite>',
@@ -92,9 +88,10 @@ export function renderJunit(run: RunResult): string {
   const count = (s: CheckResult['status']) => all.filter((c) => c.status === s).length;
   const broken = run.targets.filter((t) => t.error).length;
   const notRun = run.targets.filter((t) => t.skipped && !t.error).length;
+  const times = junitTimes(run);
   const suites = run.targets.flatMap((t) => [
-    ...(t.error || t.skipped ? [setupSuite(t)] : []),
-    ...runCapabilities(run).map((cap) => testsuite(t, cap)),
+    ...(t.error || t.skipped ? [setupSuite(t, times.setup.get(t) ?? 0)] : []),
+    ...runCapabilities(run).map((cap) => testsuite(t, cap, times)),
   ]);
   const head = `<testsuites name="dropin" tests="${all.length + broken + notRun}" failures="${count('fail')}" errors="${count('error') + broken}" skipped="${count('skip') + notRun}" time="${seconds(run.durationMs)}" timestamp="${xmlAttr(run.startedAt)}">`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${suites.join('\n')}\n</testsuites>\n`;
