@@ -55,4 +55,16 @@ describe.concurrent('default outputs', () => {
     expect(r.stdout).toMatch(/not recorded: the endpoint could not be tested/);
     expect(existsSync(join(cwd, 'dropin-report', 'report.html'))).toBe(false);
   });
+
+  it("an in-process emulator's reports say so in the curl lines, with the command that serves it again", async () => {
+    const cwd = dir();
+    const r = await dropin(['run', '--emulator', 'ollama', '--quirk', 'crlf', '--only', 'chat'], cwd);
+    expect(r.code).toBe(1);
+    const results = JSON.parse(readFileSync(join(cwd, 'dropin-report', 'results.json'), 'utf8'));
+    const port = new URL(results.targets[0].baseUrl).port;
+    expect(results.targets[0].startCommand).toBe(`npx dropin emulate --port ${port} --profile ollama --quirk crlf`);
+    const html = readFileSync(join(cwd, 'dropin-report', 'report.html'), 'utf8');
+    expect(html).toContain(`#   npx dropin emulate --port ${port} --profile ollama --quirk crlf\ncurl -s`);
+  });
 });
+
