@@ -15,7 +15,6 @@ import { recordExitCode, recordSummary } from './record-summary.ts';
 import { createProgress } from './progress.ts';
 import { summaryText } from './print-summary.ts';
 import { resolveRun, type RunFlags } from './run-options.ts';
-import { UsageError } from './usage-error.ts';
 
 /** Where `dropin record` writes without --out: beside the reports, under the one output directory. */
 export const DEFAULT_TRANSCRIPT = './dropin-report/transcript.jsonl';
