@@ -27,7 +27,7 @@ export const DEFAULT_CERTIFY_OUT = './dropin-report/certify';
 export async function certifyCommand(flags: CertifyFlags, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const repeat = flags.repeat === undefined ? 3 : Number(flags.repeat);
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 100) throw new UsageError(`--repeat must be an integer from 1 to 100 (got "${flags.repeat}")`);
-  if (flags.model?.length && !flags.config && !flags.baseUrl) throw new UsageError('--model picks models of your proxy: use it with --config FILE or --base-url URL');
+  if ((flags.model?.length || flags.apiKey) && !flags.config && !flags.baseUrl) throw new UsageError('--model and --api-key are for your own proxy: use them with --config FILE or --base-url URL');
   const progress = createProgress(process.stderr, env);
   const own = flags.config || flags.baseUrl;
   const { run, secrets } = own ? await certifyOwn(flags, repeat, progress, env) : { run: await certifyReference(repeat, progress), secrets: [] };
