@@ -1,11 +1,17 @@
+// `npm test`: every *.test.ts except the load runs (*.load.test.ts), which take long and depend on
+// how busy the machine is; `npm run test:load` runs those (vitest.load.config.ts), and CI runs both.
 import { defineConfig } from 'vitest/config';
+
+export const shared = {
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  env: { TESTCONTAINERS_RYUK_DISABLED: 'true', TESTCONTAINERS_HOST_OVERRIDE: '127.0.0.1' },
+};
 
 export default defineConfig({
   test: {
+    ...shared,
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'dropin-report/**'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    env: { TESTCONTAINERS_RYUK_DISABLED: 'true', TESTCONTAINERS_HOST_OVERRIDE: '127.0.0.1' },
+    exclude: ['node_modules/**', 'dropin-report/**', '**/*.load.test.ts'],
   },
 });

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `dropin` needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the TypeScript CLI through tsx, so `dropin` needs no build step. The Node version is
+// checked first: tsx and the CLI are imported only once it is known to be new enough.
+import { checkNode } from './node-check.js';
 
-register();
-const { main } = await import('../conformance/cli/main.ts');
-process.exitCode = await main(process.argv);
+if (checkNode()) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { main } = await import('../conformance/cli/main.ts');
+  process.exitCode = await main(process.argv);
+}

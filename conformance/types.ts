@@ -280,6 +280,12 @@ export interface TargetResult {
   error?: string;
   /** set when the target was not run because a prerequisite is absent (no API key, no Docker, image or model not available); says what to do */
   skipped?: string;
+  /**
+   * targets dropin served itself, in process, for the run (the emulator, a replayed transcript):
+   * the command that serves the same endpoint again on the same port, e.g.
+   * `npx dropin emulate --port 43121 --profile ollama`; that port is closed once the run ends
+   */
+  startCommand?: string;
 }
 
 export interface RunResult {

@@ -1,6 +1,7 @@
 // `dropin emulate`: serve the embedded emulator (optionally with a server profile or quirks)
 // until interrupted, for other tools to test against.
 import { PROFILES, QUIRKS, startEmulator, type ProfileName, type QuirkName } from '../../fixtures/emulator/index.ts';
+import { requireAllowed } from './allowed-values.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface EmulateFlags {
@@ -15,11 +16,8 @@ export interface EmulateFlags {
 export async function emulateCommand(flags: EmulateFlags): Promise<number> {
   const port = flags.port === undefined ? 0 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535 (got "${flags.port}")`);
-  if (flags.profile && !(flags.profile in PROFILES)) {
-    throw new UsageError(`unknown --profile "${flags.profile}"; choose one of ${Object.keys(PROFILES).join(', ')}`);
-  }
-  const unknown = (flags.quirk ?? []).filter((q) => !(q in QUIRKS));
-  if (unknown.length) throw new UsageError(`unknown --quirk ${unknown.join(', ')}; see \`dropin emulate --list\` for the names`);
+  if (flags.profile !== undefined) requireAllowed('--profile', [flags.profile], Object.keys(PROFILES));
+  requireAllowed('--quirk', flags.quirk ?? [], Object.keys(QUIRKS));
   const delay = flags.delay === undefined ? 0 : Number(flags.delay);
   const emulator = await startEmulator({
     port,

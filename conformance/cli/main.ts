@@ -71,9 +71,9 @@ Examples:
 
   const record = program
     .command('record')
-    .description('run the suite against an endpoint and write every exchange to a transcript, to replay later without it');
+    .description('run the suite against an endpoint and write every exchange to a transcript, to replay later without it (exit 0 once written, whatever the verdict)');
   targetOptions(record)
-    .option('--out <file>', 'the transcript to write (JSON lines, docs/transcript-format.md)')
+    .option('--out <file>', 'the transcript to write (JSON lines, docs/transcript-format.md; default ./dropin-report/transcript.jsonl)')
     .action(async (flags) => {
       const { runCommand } = await commands.run();
       process.exitCode = await runCommand(flags, process.env, 'record');
@@ -114,7 +114,8 @@ Examples:
     .description('run the reference routing proxy')
     .option('--config <file>', 'proxy config (YAML or JSON), see reference-proxy/README.md')
     .option('--ollama [url]', `no config: proxy a local Ollama, serving all its models (default ${'http://127.0.0.1:11434'})`)
-    .option('--port <n>', 'with --ollama: port to listen on (default 8080)')
+    .option('--port <n>', "port to listen on (default: the config's listen.port; 8080 with --ollama)")
+    .option('--host <host>', "address to bind (default: the config's listen.host; 127.0.0.1 with --ollama)")
     .option('--print-config', 'print the validated config with secrets redacted, and exit')
     .action(async (flags) => {
       const { proxyCommand } = await commands.proxy();
@@ -148,9 +149,13 @@ Examples:
 
   program
     .command('certify')
-    .description('certify the reference proxy: the whole suite through it, in front of the emulator and its Ollama profiles')
+    .description('certify a proxy: the whole suite through it; exit 0 only when every MUST and SHOULD check passes. By default the reference proxy in front of the emulator and its Ollama profiles')
+    .option('--config <file>', 'your proxy config: the proxy is started from it for the run, in front of the backends it names')
+    .option('--base-url <url>', 'a running proxy (e.g. deployed), ending in /v1')
+    .option('--model <id>', 'with --config or --base-url: a model to certify, repeatable (default: every model the proxy lists)', collect)
+    .option('--api-key <key>', 'with --config or --base-url: the inbound key, literal or env:VAR (env OPENAI_API_KEY)')
     .option('--repeat <k>', 'runs of each behaviour check (default 3)')
-    .option('--out <dir>', 'report directory (default ./dropin-certify)')
+    .option('--out <dir>', 'report directory (default ./dropin-report/certify)')
     .action(async (flags) => {
       const { certifyCommand } = await commands.certify();
       process.exitCode = await certifyCommand(flags);

@@ -1,5 +1,6 @@
 // `dropin proxy`: validate the config (a file, or one built from --ollama), start the reference
-// proxy, run until interrupted. A config problem is a usage error (exit 2) naming the path and the fix.
+// proxy, run until interrupted. --port and --host override the config's listen address. A config
+// problem is a usage error (exit 2) naming the path and the fix.
 import { ConfigError, loadConfig, parseConfig } from '../../reference-proxy/config/load.ts';
 import { describeConfig } from '../../reference-proxy/detect/describe-config.ts';
 import { startProxy } from '../../reference-proxy/index.ts';
@@ -10,6 +11,7 @@ export interface ProxyFlags {
   config?: string;
   ollama?: string | boolean;
   port?: string;
+  host?: string;
   printConfig?: boolean;
 }
 
@@ -17,7 +19,11 @@ export const DEFAULT_OLLAMA = 'http://127.0.0.1:11434/v1';
 
 export async function proxyCommand(flags: ProxyFlags): Promise<number> {
   if (!flags.config === !flags.ollama) throw new UsageError('dropin proxy needs either --config FILE or --ollama [URL]');
-  const config = flags.config ? fromFile(flags.config) : await fromOllama(flags.ollama === true ? DEFAULT_OLLAMA : String(flags.ollama), flags.port);
+  const port = flags.port === undefined ? undefined : Number(flags.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be 0..65535 (got "${flags.port}")`);
+  if (flags.host !== undefined && flags.host.trim() === '') throw new UsageError('--host needs an address, e.g. 127.0.0.1 or 0.0.0.0');
+  const config = flags.config ? fromFile(flags.config) : await fromOllama(flags.ollama === true ? DEFAULT_OLLAMA : String(flags.ollama));
+  config.listen = { ...config.listen, ...(port === undefined ? {} : { port }), ...(flags.host === undefined ? {} : { host: flags.host }) };
   if (flags.printConfig) {
     process.stdout.write(`${JSON.stringify(await describeConfig(config), null, 2)}\n`);
     return 0;
@@ -54,7 +60,7 @@ function fromFile(path: string): ProxyConfig {
 }
 
 /** One command in front of a local Ollama: its models are read from its own /v1/models. */
-async function fromOllama(baseUrl: string, port: string | undefined): Promise<ProxyConfig> {
+async function fromOllama(baseUrl: string): Promise<ProxyConfig> {
   const url = baseUrl.replace(/\/+$/, '').replace(/(\/v1)?$/, '/v1');
   let models: string[];
   try {
@@ -68,8 +74,9 @@ async function fromOllama(baseUrl: string, port: string | undefined): Promise<Pr
   try {
     return parseConfig(
       {
-        listen: { host: '127.0.0.1', port: port === undefined ? 8080 : Number(port) },
-        backends: [{ name: 'ollama', baseUrl: url, profile: 'ollama', models }],
+        listen: { host: '127.0.0.1', port: 8080 },
+        // no profile: detection tells Ollama before v0.32.6 (legacy) from a current one
+        backends: [{ name: 'ollama', baseUrl: url, models }],
       },
       process.env,
     );

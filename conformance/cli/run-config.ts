@@ -3,9 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
+import { PROFILES } from '../../fixtures/emulator/profiles.ts';
+import { QUIRK_NAMES } from '../../fixtures/emulator/quirks.ts';
 import { PRESETS } from '../targets/presets.ts';
 import type { TargetSpec } from '../targets/target-spec.ts';
 import type { Capability } from '../types.ts';
+import { notAllowed } from './allowed-values.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface RunConfigFile {
@@ -43,7 +46,10 @@ export function parseRunConfig(raw: unknown, env: NodeJS.ProcessEnv, source = 'c
   if (!validateConfig(raw)) {
     const problems = (validateConfig.errors ?? []).map((e) => {
       const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
-      const extra = e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
+      const extra =
+        e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"`
+        : e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
+        : '';
       return `  ${where}: ${e.message}${extra}`;
     });
     throw new UsageError(`${source} is invalid:\n${problems.join('\n')}`);
@@ -58,6 +64,10 @@ export function parseRunConfig(raw: unknown, env: NodeJS.ProcessEnv, source = 'c
     if (t.kind === 'url' && !t.baseUrl) throw new UsageError(`${where}: a url target needs baseUrl (e.g. http://127.0.0.1:11434/v1)`);
     if (t.kind === 'url' && !t.model) throw new UsageError(`${where}: a url target needs model (the model id to test)`);
     if (t.kind === 'preset' && !t.preset) throw new UsageError(`${where}: a preset target needs preset (one of ${Object.keys(PRESETS).join(', ')})`);
+    if (t.kind === 'replay' && !t.transcript) throw new UsageError(`${where}: a replay target needs transcript (a file written by dropin record)`);
+    if (t.profile !== undefined && !(t.profile in PROFILES)) throw notAllowed(`${where}.profile`, t.profile, Object.keys(PROFILES));
+    const badQuirk = (t.quirks ?? []).find((q) => !(QUIRK_NAMES as string[]).includes(q));
+    if (badQuirk !== undefined) throw notAllowed(`${where}.quirks`, badQuirk, QUIRK_NAMES);
     if (t.apiKey) t.apiKey = resolveSecret(t.apiKey, env, `${where}.apiKey`);
   });
   return config;

@@ -6,6 +6,9 @@ import { CAPABILITIES, type Capability } from '../types.ts';
 import { PRESETS } from '../targets/presets.ts';
 import type { TargetSpec } from '../targets/target-spec.ts';
 import type { FailOn } from '../run/summarize.ts';
+import { PROFILES } from '../../fixtures/emulator/profiles.ts';
+import { QUIRK_NAMES } from '../../fixtures/emulator/quirks.ts';
+import { requireAllowed } from './allowed-values.ts';
 import { loadRunConfig, resolveSecret } from './run-config.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -56,11 +59,11 @@ export function resolveRun(flags: RunFlags, env: NodeJS.ProcessEnv): ResolvedRun
   if (Object.keys(headers).length) for (const s of specs) s.headers = { ...s.headers, ...headers };
   const resolved: ResolvedRun = {
     specs,
-    only: flags.only ? parseOnly(flags.only) : (file?.only ?? [...CAPABILITIES]),
+    only: flags.only !== undefined ? parseOnly(flags.only) : (file?.only ?? [...CAPABILITIES]),
     repeat: int(flags.repeat, '--repeat', 1, 100) ?? file?.repeat ?? 1,
     failOn: parseFailOn(flags.failOn ?? env.DROPIN_FAIL_ON) ?? file?.failOn ?? 'must',
     allowSkipped: flags.allowSkipped || (parseAllowSkipped(env.DROPIN_ALLOW_SKIPPED) ?? file?.allowSkipped ?? false),
-    out: flags.out ?? env.DROPIN_OUT ?? file?.out ?? './dropin-report',
+    out: flags.out ?? (env.DROPIN_OUT || undefined) ?? file?.out ?? './dropin-report',
     concurrency: int(flags.concurrency, '--concurrency', 1, 64) ?? file?.concurrency ?? 4,
     targetConcurrency: file?.targetConcurrency ?? 4,
     timeoutMs: int(flags.timeout, '--timeout', 100, 3_600_000) ?? file?.timeoutMs ?? 30_000,
@@ -92,6 +95,8 @@ function directTarget(flags: RunFlags, env: NodeJS.ProcessEnv): TargetSpec {
   }
   if (flags.emulator !== undefined) {
     const profile = typeof flags.emulator === 'string' ? flags.emulator : undefined;
+    if (profile !== undefined) requireAllowed('--emulator', [profile], Object.keys(PROFILES));
+    requireAllowed('--quirk', flags.quirk ?? [], QUIRK_NAMES);
     return { name: profile ? `emulator-${profile}` : 'emulator', kind: 'emulator', profile, quirks: flags.quirk, model: flags.model };
   }
   if (flags.quirk?.length) throw new UsageError('--quirk only applies to --emulator');
@@ -129,10 +134,8 @@ export function parseHeaders(values: string[]): Record<string, string> {
 
 export function parseOnly(value: string): Capability[] {
   const caps = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = caps.filter((c) => !(CAPABILITIES as readonly string[]).includes(c));
-  if (bad.length || caps.length === 0) {
-    throw new UsageError(`--only takes a comma-separated list of ${CAPABILITIES.join(', ')} (unknown: ${bad.join(', ') || 'empty list'})`);
-  }
+  if (caps.length === 0) throw new UsageError(`--only takes a comma-separated list of ${CAPABILITIES.join(', ')} (got an empty list)`);
+  requireAllowed('--only', caps, CAPABILITIES);
   return caps as Capability[];
 }
 

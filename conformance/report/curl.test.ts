@@ -52,4 +52,14 @@ describe('curlFor', () => {
     const argv = argvOf(curlFor({ method: 'DELETE', url: 'http://127.0.0.1:1/v1/x', headers: {} }));
     expect(argv).toEqual(['-s', '-X', 'DELETE', 'http://127.0.0.1:1/v1/x']);
   });
+
+  it('says when the target was served in process for the run, and how to serve it again on that port', () => {
+    const command = curlFor(post('{}'), 'npx dropin emulate --port 8080 --profile ollama');
+    expect(command.split('\n').slice(0, 2)).toEqual([
+      "# port 8080 was dropin's own, in process, for the run only; serve the same endpoint there again first:",
+      '#   npx dropin emulate --port 8080 --profile ollama',
+    ]);
+    // still one command to paste: the comment lines change nothing
+    expect(argvOf(command)).toEqual(argvOf(curlFor(post('{}'))));
+  });
 });

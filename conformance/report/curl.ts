@@ -1,5 +1,6 @@
 // A copy-paste curl command that reproduces a captured request, with the API key taken from
-// $OPENAI_API_KEY instead of the (redacted) value that was sent.
+// $OPENAI_API_KEY instead of the (redacted) value that was sent. When dropin itself served the
+// target for the run (the emulator, a replay), the command first says how to serve it again.
 import type { ExchangeRequest } from '../types.ts';
 
 /** Headers curl sets itself, or that only describe the original connection. */
@@ -28,7 +29,8 @@ function headerArg(name: string, value: string): string {
   return `-H ${shellQuote(`${name}: ${value}`)}`;
 }
 
-export function curlFor(req: ExchangeRequest): string {
+/** `startCommand`: TargetResult.startCommand, for a target whose port closed with the run. */
+export function curlFor(req: ExchangeRequest, startCommand?: string): string {
   const implied = req.body === undefined ? 'GET' : 'POST';
   const method = req.method.toUpperCase() === implied ? '' : ` -X ${req.method.toUpperCase()}`;
   const parts = [`${isStream(req.body) ? 'curl -sN' : 'curl -s'}${method} ${shellQuote(req.url)}`];
@@ -36,5 +38,8 @@ export function curlFor(req: ExchangeRequest): string {
     if (!DROPPED.has(name.toLowerCase())) parts.push(headerArg(name, value));
   }
   if (req.body !== undefined) parts.push(`--data-raw ${shellQuote(req.body)}`);
-  return parts.join(' \\\n  ');
+  const curl = parts.join(' \\\n  ');
+  if (!startCommand) return curl;
+  const port = /--port (\d+)/.exec(startCommand)?.[1] ?? 'this';
+  return `# port ${port} was dropin's own, in process, for the run only; serve the same endpoint there again first:\n#   ${startCommand}\n${curl}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderJunit } from './junit.ts';
+import { apportion } from './junit-times.ts';
 import { sampleRun } from './sample-run.ts';
 
 const HOSTILE = 'bad ]]> <tag attr="x"> & \'q\' "dq"\u0001\u0008\u000b end\nline2\ttab';
@@ -25,6 +26,15 @@ function assertWellFormed(xml: string): void {
   expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
 }
 
+describe('apportion', () => {
+  it('splits a whole in proportion, summing exactly', () => {
+    expect(apportion(10, [1, 1, 1])).toEqual([4, 3, 3]);
+    expect(apportion(1000, [0.5, 0.25, 0.25])).toEqual([500, 250, 250]);
+    expect(apportion(5, [0, 0])).toEqual([3, 2]);
+    expect(apportion(7, [])).toEqual([]);
+  });
+});
+
 describe('renderJunit', () => {
   it('writes one suite per target × capability and one case per check', () => {
     const run = sampleRun();
@@ -34,8 +44,29 @@ describe('renderJunit', () => {
     const checks = run.targets.reduce((n, t) => n + t.checks.length, 0);
     expect(xml.match(/<testcase /g)).toHaveLength(checks);
     expect(xml).toContain(`<testsuites name="dropin" tests="${checks}" failures="7" errors="1" skipped="2" time="39.410"`);
-    expect(xml).toContain('<testsuite name="ollama / tools" tests="2" failures="1" errors="0" skipped="0" time="1.440"');
-    expect(xml).toContain('<testcase name="tools.choice-honoured [tools.named]" classname="dropin.ollama.tools" time="0.720">');
+    expect(xml).toMatch(/<testsuite name="ollama \/ tools" tests="2" failures="1" errors="0" skipped="0" time="\d+\.\d{3}"/);
+    expect(xml).toMatch(/<testcase name="tools.choice-honoured \[tools.named\]" classname="dropin.ollama.tools" time="\d+\.\d{3}">/);
+  });
+
+  it('gives times that add up: cases to their suite, suites to the run, though requests ran concurrently', () => {
+    const run = sampleRun();
+    // four requests at a time: the exchanges' own times add up to more than the run took
+    const exchangeMs = run.targets.flatMap((t) => t.exchanges).reduce((sum, x) => sum + x.timing.totalMs, 0);
+    run.durationMs = Math.round(exchangeMs / 4);
+    const xml = renderJunit(run);
+    const ms = (s: string) => Math.round(Number(s) * 1000);
+    const suites = [...xml.matchAll(/<testsuite [^>]*time="([\d.]+)"[^>]*>([\s\S]*?)<\/testsuite>/g)];
+    let total = 0;
+    for (const [, time, body] of suites) {
+      const cases = [...body.matchAll(/<testcase [^>]*time="([\d.]+)"/g)].reduce((sum, m) => sum + ms(m[1]), 0);
+      expect(cases).toBe(ms(time));
+      total += ms(time);
+    }
+    expect(total).toBe(run.durationMs);
+    expect(xml).toContain(`<testsuites name="dropin" tests="${run.targets.reduce((n, t) => n + t.checks.length, 0)}" failures="7" errors="1" skipped="2" time="${(run.durationMs / 1000).toFixed(3)}"`);
+    // a check drawn from a long exchange gets more of the run than one drawn from a short one
+    const caseMs = (id: string) => ms(new RegExp(`<testcase name="${id.replace(/[.[\]]/g, '\\$&')}"[^>]*time="([\\d.]+)"`).exec(xml)![1]);
+    expect(caseMs('tools.choice-honoured [tools.named]')).toBeGreaterThan(caseMs('models.status-ok [models.list]'));
   });
 
   it('renders fail, error, skip and warn the way CI tools expect', () => {
@@ -47,7 +78,7 @@ describe('renderJunit', () => {
     expect(xml).toMatch(/classname="dropin.emulator.streaming"[^>]*>\s*<skipped message="stream_options is not supported/);
     const warn = /classname="dropin.emulator.streaming"[^>]*>(\s*<system-out>WARNING: [^<]*<\/system-out>\s*)<\/testcase>/.exec(xml);
     expect(warn?.[1]).toContain('Received: comment &quot;: keepalive&quot; before event 0'.replaceAll('&quot;', '"'));
-    expect(xml).toMatch(/<testcase name="models.status-ok \[models.list\]" classname="dropin.emulator.models" time="0.240"><\/testcase>/);
+    expect(xml).toMatch(/<testcase name="models.status-ok \[models.list\]" classname="dropin.emulator.models" time="[\d.]+"><\/testcase>/);
   });
 
   it('fails exactly the checks that decide the exit code; a failure below --fail-on passes with its finding', () => {

@@ -2,21 +2,16 @@
 // systems show each conformance check as a test. A <failure> is exactly a failure that decides
 // the exit code (--fail-on, baseline); a failure below that level passes with its finding in
 // <system-out>, as the run's headline does. A target that was not tested is an error unless the
-// run accepted skips.
+// run accepted skips. Times add up: cases to their suite, suites to the run (junit-times.ts).
 import { isFailure, untestedReason, type FailOn } from '../run/summarize.ts';
 import type { Capability, CheckResult, RunResult, TargetResult } from '../types.ts';
 import { xmlAttr, xmlText } from './escape.ts';
 import { groupChecks } from './group.ts';
+import { junitTimes, type JunitTimes } from './junit-times.ts';
 import { skipsAllowed } from './outcome.ts';
 import { runCapabilities } from './status.ts';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
-
-/** Time spent on the exchanges a result was drawn from. */
-function checkMs(target: TargetResult, check: CheckResult): number {
-  const ids = new Set(check.exchanges);
-  return target.exchanges.filter((x) => ids.has(x.id)).reduce((sum, x) => sum + x.timing.totalMs, 0);
-}
 
 /** For each check that shares its finding with other scenarios: "Same result in 3 scenarios: a, b, c". */
 function sameIn(target: TargetResult): Map<CheckResult, string> {
@@ -69,16 +64,16 @@ function outcome(check: CheckResult, failOn: FailOn, same: string | undefined): 
   }
 }
 
-function testcase(target: TargetResult, capability: Capability, check: CheckResult, failOn: FailOn, same: string | undefined): string {
+function testcase(target: TargetResult, capability: Capability, check: CheckResult, failOn: FailOn, same: string | undefined, times: JunitTimes): string {
   const name = xmlAttr(`${check.id} [${check.scenario}]`);
   const classname = xmlAttr(`dropin.${target.name}.${capability}`);
-  return `    <testcase name="${name}" classname="${classname}" time="${seconds(checkMs(target, check))}">${outcome(check, failOn, same)}</testcase>`;
+  return `    <testcase name="${name}" classname="${classname}" time="${seconds(times.check.get(check) ?? 0)}">${outcome(check, failOn, same)}</testcase>`;
 }
 
-function testsuite(target: TargetResult, capability: Capability, failOn: FailOn, same: Map<CheckResult, string>): string {
+function testsuite(target: TargetResult, capability: Capability, failOn: FailOn, same: Map<CheckResult, string>, times: JunitTimes): string {
   const checks = target.checks.filter((c) => c.capability === capability);
   const count = (s: CheckResult['status']) => checks.filter((c) => c.status === s).length;
-  const ms = checks.reduce((sum, c) => sum + checkMs(target, c), 0);
+  const ms = checks.reduce((sum, c) => sum + (times.check.get(c) ?? 0), 0);
   const attrs = [
     `name="${xmlAttr(`${target.name} / ${capability}`)}"`,
     `tests="${checks.length}"`,
@@ -88,7 +83,7 @@ function testsuite(target: TargetResult, capability: Capability, failOn: FailOn,
     `time="${seconds(ms)}"`,
     `timestamp="${xmlAttr(target.startedAt)}"`,
   ].join(' ');
-  const lines = [`  <testsuite ${attrs}>`, properties(target), ...checks.map((c) => testcase(target, capability, c, failOn, same.get(c)))];
+  const lines = [`  <testsuite ${attrs}>`, properties(target), ...checks.map((c) => testcase(target, capability, c, failOn, same.get(c), times))];
   return [...lines, '  </testsuite>'].join('\n');
 }
 
@@ -109,13 +104,13 @@ function setupOutcome(target: TargetResult, allowed: boolean): { error: boolean;
 }
 
 /** A target that could not run, or was not tested, shows up as one test case, not as silence. */
-function setupSuite(target: TargetResult, allowed: boolean): string {
+function setupSuite(target: TargetResult, allowed: boolean, ms: number): string {
   const classname = xmlAttr(`dropin.${target.name}.setup`);
   const setup = setupOutcome(target, allowed);
   return [
-    `  <testsuite name="${xmlAttr(`${target.name} / setup`)}" tests="1" failures="0" errors="${setup.error ? 1 : 0}" skipped="${setup.error ? 0 : 1}" time="${seconds(target.durationMs)}" timestamp="${xmlAttr(target.startedAt)}">`,
+    `  <testsuite name="${xmlAttr(`${target.name} / setup`)}" tests="1" failures="0" errors="${setup.error ? 1 : 0}" skipped="${setup.error ? 0 : 1}" time="${seconds(ms)}" timestamp="${xmlAttr(target.startedAt)}">`,
     properties(target),
-    `    <testcase name="${setup.name}" classname="${classname}" time="${seconds(target.durationMs)}">`,
+    `    <testcase name="${setup.name}" classname="${classname}" time="${seconds(ms)}">`,
     `      ${setup.xml}`,
     '    </testcase>',
     '  </testsuite>',
@@ -129,9 +124,11 @@ export function renderJunit(run: RunResult): string {
   const count = (s: CheckResult['status']) => all.filter((c) => c.status === s).length;
   const setups = run.targets.filter((t) => t.error || untestedReason(t));
   const setupErrors = setups.filter((t) => t.error || !allowed).length;
+  const times = junitTimes(run);
   const suites = run.targets.flatMap((t) => {
     const same = sameIn(t);
-    return [...(setups.includes(t) ? [setupSuite(t, allowed)] : []), ...runCapabilities(run).map((cap) => testsuite(t, cap, failOn, same))];
+    const setup = setups.includes(t) ? [setupSuite(t, allowed, times.setup.get(t) ?? 0)] : [];
+    return [...setup, ...runCapabilities(run).map((cap) => testsuite(t, cap, failOn, same, times))];
   });
   const failures = all.filter((c) => isFailure(c, failOn)).length;
   const head = `<testsuites name="dropin" tests="${all.length + setups.length}" failures="${failures}" errors="${count('error') + setupErrors}" skipped="${count('skip') + setups.length - setupErrors}" time="${seconds(run.durationMs)}" timestamp="${xmlAttr(run.startedAt)}">`;

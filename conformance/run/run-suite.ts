@@ -2,6 +2,7 @@
 import pLimit from 'p-limit';
 import { openTarget } from '../targets/open-target.ts';
 import { PRESETS } from '../targets/presets.ts';
+import { startCommand } from '../targets/start-command.ts';
 import { TargetSkipped, type TargetSpec } from '../targets/target-spec.ts';
 import { ALL_SCENARIOS } from '../scenarios/index.ts';
 import { CAPABILITIES, type Capability, type RunResult, type Scenario, type TargetResult } from '../types.ts';
@@ -63,6 +64,8 @@ async function runOne(spec: TargetSpec, opts: SuiteOptions): Promise<TargetResul
     const opened = await openTarget(spec);
     try {
       result = await runTarget(opened.target, opts);
+      const command = startCommand(spec, opened.target.baseUrl);
+      if (command) result.startCommand = command;
     } finally {
       await opened.close();
     }

@@ -1,10 +1,12 @@
 // Runs every selected scenario against one target: sends the requests (behaviour scenarios k
-// times, independent requests concurrently), captures the exchanges, judges them.
+// times, independent requests concurrently), captures the exchanges, judges them. A target that
+// stops answering is given up on after a few timeouts in a row (give-up.ts).
 import pLimit from 'p-limit';
 import { protocolChecksFor } from '../scenarios/index.ts';
 import { sendExchange } from '../transport/send.ts';
 import type { Capability, CheckResult, Exchange, RecordedExchange, Scenario, Target, TargetResult } from '../types.ts';
 import { buildRequest } from './build-request.ts';
+import { GIVE_UP_AFTER_TIMEOUTS, TimeoutBreaker } from './give-up.ts';
 import { judgeScenario, type JudgedExchange } from './judge.ts';
 import { summarizeCapabilities } from './summarize.ts';
 import { addUsage, emptyUsage } from './usage.ts';
@@ -15,6 +17,8 @@ export interface RunTargetOptions {
   repeat: number;
   concurrency: number;
   timeoutMs: number;
+  /** timeouts in a row after which the target's other requests are not sent (default 3) */
+  giveUpAfterTimeouts?: number;
   /** called with every captured exchange, e.g. to record a transcript */
   onExchange?: (target: string, scenario: string, exchange: Exchange) => void;
   /** called after each scenario is judged */
@@ -26,6 +30,7 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
   const selected = opts.scenarios.filter((s) => opts.only.includes(s.capability));
   const limit = pLimit(Math.max(1, opts.concurrency));
   const usage = emptyUsage();
+  const breaker = new TimeoutBreaker(opts.giveUpAfterTimeouts ?? GIVE_UP_AFTER_TIMEOUTS, opts.timeoutMs);
   const recorded: RecordedExchange[] = [];
   let done = 0;
 
@@ -33,7 +38,7 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
     selected.map(async (scenario) => {
       const times = scenario.kind === 'behaviour' ? Math.max(1, opts.repeat) : 1;
       const exchanges = await Promise.all(
-        Array.from({ length: times }, (_, i) => limit(() => exchangeFor(target, scenario, i + 1, opts.timeoutMs))),
+        Array.from({ length: times }, (_, i) => limit(() => exchangeFor(target, scenario, i + 1, opts.timeoutMs, breaker))),
       );
       for (const e of exchanges) {
         addUsage(usage, e.exchange);
@@ -60,18 +65,25 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
     capabilities: summarizeCapabilities(checks),
     checks,
     exchanges: recorded,
+    ...(breaker.reason() ? { error: breaker.reason() } : {}),
   };
 }
 
-async function exchangeFor(target: Target, scenario: Scenario, run: number, timeoutMs: number): Promise<JudgedExchange> {
+async function exchangeFor(target: Target, scenario: Scenario, run: number, timeoutMs: number, breaker: TimeoutBreaker): Promise<JudgedExchange> {
   const req = scenario.build({ model: target.model });
   const request = buildRequest(target, req);
   let exchange: Exchange;
-  try {
-    exchange = await sendExchange(request, { stream: req.stream, timeoutMs });
-  } catch (e) {
-    // the request could not even be built (bad URL or header): the configuration is at fault
-    exchange = unsent(request, (e as Error).message);
+  if (breaker.open) {
+    breaker.skip();
+    exchange = unsent(request, 'not sent: the endpoint stopped answering (see why the target was given up on)');
+  } else {
+    try {
+      exchange = await sendExchange(request, { stream: req.stream, timeoutMs });
+    } catch (e) {
+      // the request could not even be built (bad URL or header): the configuration is at fault
+      exchange = unsent(request, (e as Error).message);
+    }
+    breaker.record(exchange);
   }
   return { id: `${scenario.id}#${run}`, exchange, request: req.rawBody === undefined ? req.body : undefined };
 }

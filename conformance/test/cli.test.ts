@@ -84,7 +84,7 @@ describe('usage errors exit 2 with a message saying what to change', () => {
   it.each([
     [['run'], /no target given/],
     [['run', '--base-url', 'http://127.0.0.1:9/v1'], /--model is required/],
-    [['run', '--emulator', '--only', 'chat,telepathy'], /unknown: telepathy/],
+    [['run', '--emulator', '--only', 'chat,telepathy'], /--only: unknown "telepathy"/],
     [['run', '--emulator', '--repeat', 'zero'], /--repeat must be an integer/],
     [['run', '--emulator', '--fail-on', 'sometimes'], /--fail-on/],
     [['frobnicate'], /unknown command/],

@@ -9,21 +9,13 @@ import { PROFILES } from '../../fixtures/emulator/profiles.ts';
 import { runSuite } from '../run/run-suite.ts';
 import { startOllama } from '../targets/ollama.ts';
 import { TargetSkipped } from '../targets/target-spec.ts';
+import { dockerRequirement, needs } from './requirements.ts';
 
 const LABEL = 'dev.dropin.test';
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-function dockerAvailable(): boolean {
-  try {
-    execFileSync('docker', ['info'], { stdio: 'ignore', timeout: 10_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const docker = dockerAvailable();
-if (!docker) console.warn('dropin: container tests skipped: no Docker engine answers `docker info`. Start one with scripts/start-docker.sh (CI does).');
+// without a Docker engine: skipped with the reason, or a failure where CI requires Docker
+const docker = needs(dockerRequirement());
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -91,7 +91,8 @@ describe('the suite against hostile endpoints', () => {
     const before = retainedBytes();
     const run = await runAgainst(url, name === 'gigantic body' ? 4 : 32);
     const target = run.targets[0];
-    expect(target.error).toBeUndefined();
+    // an endpoint that never answers in time is given up on after a few timeouts, naming the flag
+    if (target.error !== undefined) expect(target.error).toMatch(/requests in a row got no answer within the 1500 ms timeout.*raise --timeout/);
     expect(run.exitCode).not.toBe(0);
     const statuses = new Set(target.checks.map((c) => c.status));
     expect(statuses.has('fail') || statuses.has('error')).toBe(true);

@@ -56,3 +56,28 @@ describe('dropin proxy', () => {
     expect(err.stderr).toMatch(/ollama serve/);
   });
 });
+
+describe('dropin proxy --port / --host', () => {
+  it('override the listen address of a config file', async () => {
+    const config = new URL('../../reference-proxy/examples/emulator.yaml', import.meta.url).pathname;
+    const printed = await new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'proxy', '--config', config, '--port', '18999', '--host', '0.0.0.0', '--print-config']);
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('close', () => resolve(out));
+    });
+    expect(JSON.parse(printed).listen).toMatchObject({ host: '0.0.0.0', port: 18999 });
+    // the file says 18400: a free port instead proves the flag reached the server
+    const { url } = start(['--config', config, '--port', '0', '--host', '127.0.0.1']);
+    const listening = new URL(await url);
+    expect(listening.port).not.toBe('18400');
+    const models = await fetch(`${listening.origin}/v1/models`).then((r) => r.json());
+    expect(models.data.map((m: { id: string }) => m.id)).toContain('fast');
+  });
+
+  it('refuses a port that is not one', async () => {
+    const err = await start(['--ollama', '--port', 'http']).url.catch((e) => e);
+    expect(err.code).toBe(2);
+    expect(err.stderr).toMatch(/--port must be 0\.\.65535 \(got "http"\)/);
+  });
+});

@@ -49,7 +49,7 @@ function timeout(ctx: FailureContext): TransportError {
     ctx.phase === 'head'
       ? 'no response head arrived'
       : `the response body did not end (${ctx.bytesReceived} bytes received)`;
-  return fail('timeout', `${what} within the ${ctx.timeoutMs} ms request timeout; raise the timeout if the endpoint is just slow (a cold model load can take minutes), otherwise the server hangs or never closes the stream`);
+  return fail('timeout', `${what} within the ${ctx.timeoutMs} ms request timeout; raise --timeout (timeoutMs in a config file) if the endpoint is just slow (a cold model load can take minutes), otherwise the server hangs or never closes the stream`);
 }
 
 function fail(kind: TransportErrorKind, message: string): TransportError {

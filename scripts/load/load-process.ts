@@ -15,6 +15,8 @@ export interface LoadProcess {
 export interface UpstreamProcess extends LoadProcess {
   /** stream id -> epoch ms when the upstream saw that stream's connection close before its end */
   closedEarly: Map<string, number>;
+  /** streams the upstream sent whole, [DONE] included */
+  finished: Set<string>;
   /** streams completed to [DONE], as of the last report */
   completed(): number;
   /** the upstream's event-loop lag, as of the last report */
@@ -27,14 +29,16 @@ export interface ProxyProcess extends LoadProcess {
 
 export async function startUpstreamProcess(opts: { chunks: number; delayMs: number }): Promise<UpstreamProcess> {
   const closedEarly = new Map<string, number>();
+  const finished = new Set<string>();
   let completed = 0;
   let lag: LagStats | undefined;
   const child = await startLoadProcess('./upstream-main.ts', [String(opts.chunks), String(opts.delayMs)], (message) => {
     for (const [streamId, at] of (message.closed as [string, number][] | undefined) ?? []) closedEarly.set(streamId, at);
+    for (const streamId of (message.finished as string[] | undefined) ?? []) finished.add(streamId);
     if (typeof message.completed === 'number') completed = message.completed;
     if (message.lag) lag = message.lag as LagStats;
   });
-  return { ...child, closedEarly, completed: () => completed, lag: () => lag };
+  return { ...child, closedEarly, finished, completed: () => completed, lag: () => lag };
 }
 
 export async function startProxyProcess(upstreamBaseUrl: string, maxConcurrent: number): Promise<ProxyProcess> {

@@ -24,6 +24,15 @@ describe('LoadTally', () => {
     const s = tally.summarize({ clients: 1, seconds: 1, closedEarly: new Map([['c', 250], ['x', 5]]), loopLagMs: lag });
     expect(s.goalsMissed.join('\n')).toMatch(/lost: 1[\s\S]*abortsUnseen: 1[\s\S]*unexplainedUpstreamCloses: 1[\s\S]*errors: 1[\s\S]*abort propagation p99 250/);
   });
+
+  it('does not count an abort of a stream the upstream had already sent whole as unseen', () => {
+    const tally = new LoadTally();
+    tally.add({ streamId: 'late', tally: { ...clean, done: false }, abortedAt: 0 });
+    tally.add({ streamId: 'lost', tally: { ...clean, done: false }, abortedAt: 0 });
+    const s = tally.summarize({ clients: 1, seconds: 1, closedEarly: new Map(), finishedUpstream: new Set(['late', 'other']), loopLagMs: lag });
+    expect(s).toMatchObject({ streamsAborted: 2, abortsAfterEnd: 1, abortsUnseen: 1 });
+    expect(formatSummary(s)).toContain('aborts seen by the upstream: 0/2 (1 came after the upstream had sent the whole stream)');
+  });
 });
 
 describe('formatSummary', () => {

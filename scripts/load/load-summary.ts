@@ -17,8 +17,13 @@ export interface LoadSummary {
   reordered: number;
   foreign: number;
   errorsByKind: Record<string, number>;
-  /** deliberate aborts the upstream never saw */
+  /** deliberate aborts the upstream never saw, although it was still sending that stream */
   abortsUnseen: number;
+  /**
+   * deliberate aborts of streams the upstream had already sent whole: the client was reading behind
+   * (a busy machine), and there was nothing left to stop. Not a fault of the proxy.
+   */
+  abortsAfterEnd: number;
   /** early closes the upstream saw that no client asked for */
   unexplainedUpstreamCloses: number;
   /** client's abort() to the upstream's socket close, both on the shared epoch clock */
@@ -53,7 +58,7 @@ export class LoadTally {
     return this.results.length;
   }
 
-  summarize(run: { clients: number; seconds: number; closedEarly: Map<string, number>; loopLagMs: LoopLags; proxyRss?: RssSamples }): LoadSummary {
+  summarize(run: { clients: number; seconds: number; closedEarly: Map<string, number>; finishedUpstream?: Set<string>; loopLagMs: LoopLags; proxyRss?: RssSamples }): LoadSummary {
     const sum = (f: (r: StreamResult) => number) => this.results.reduce((total, r) => total + f(r), 0);
     const errorsByKind: Record<string, number> = {};
     for (const r of this.results) if (r.error) errorsByKind[r.error] = (errorsByKind[r.error] ?? 0) + 1;
@@ -63,6 +68,7 @@ export class LoadTally {
       return seen === undefined ? [] : [Math.max(0, seen - r.abortedAt!)];
     });
     const abortedIds = new Set(aborted.map((r) => r.streamId));
+    const afterEnd = aborted.filter((r) => !run.closedEarly.has(r.streamId) && run.finishedUpstream?.has(r.streamId)).length;
     const summary: LoadSummary = {
       clients: run.clients,
       seconds: run.seconds,
@@ -74,7 +80,8 @@ export class LoadTally {
       reordered: sum((r) => r.tally.reordered),
       foreign: sum((r) => r.tally.foreign),
       errorsByKind,
-      abortsUnseen: aborted.length - delays.length,
+      abortsUnseen: aborted.length - delays.length - afterEnd,
+      abortsAfterEnd: afterEnd,
       unexplainedUpstreamCloses: [...run.closedEarly.keys()].filter((id) => !abortedIds.has(id)).length,
       abortDelayMs: { p50: percentile(delays, 50), p99: percentile(delays, 99), max: delays.length ? Math.max(...delays) : 0, count: delays.length },
       loopLagMs: run.loopLagMs,
@@ -112,7 +119,7 @@ export function formatSummary(s: LoadSummary): string {
     `streams: ${s.streamsCompleted} completed, ${s.streamsAborted} aborted on purpose (${s.clients} clients, ${s.seconds} s)`,
     `chunks verified: ${s.chunksVerified}; lost ${s.lost}, duplicated ${s.duplicated}, reordered ${s.reordered}, foreign ${s.foreign}`,
     `errors: ${Object.keys(s.errorsByKind).length === 0 ? 'none' : JSON.stringify(s.errorsByKind)}`,
-    `aborts seen by the upstream: ${s.abortDelayMs.count}/${s.streamsAborted}; unexplained upstream closes: ${s.unexplainedUpstreamCloses}`,
+    `aborts seen by the upstream: ${s.abortDelayMs.count}/${s.streamsAborted} (${s.abortsAfterEnd} came after the upstream had sent the whole stream); unexplained upstream closes: ${s.unexplainedUpstreamCloses}`,
     `abort propagation delay: p50 ${s.abortDelayMs.p50.toFixed(1)} ms, p99 ${s.abortDelayMs.p99.toFixed(1)} ms, max ${s.abortDelayMs.max.toFixed(1)} ms`,
     `event-loop lag: client ${formatLag(s.loopLagMs.client)}; upstream ${formatLag(s.loopLagMs.upstream)}; proxy ${formatLag(s.loopLagMs.proxy)}`,
     `proxy RSS: ${rss === undefined ? 'n/a' : `start ${mb(rss.start)}, peak ${mb(rss.peak)}, end ${mb(rss.end)}`}`,

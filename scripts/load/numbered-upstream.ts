@@ -1,7 +1,8 @@
 // The load test's backend: streams `chunks` numbered chunks (`seq`, and the `stream_id` the client
 // put in its request's metadata) with a delay between them, then [DONE]. It records when it sees a
 // stream's connection close before the end (the proxy propagating a client's abort), on the clock
-// shared across processes, the moment the socket's close event fires.
+// shared across processes, the moment the socket's close event fires; and which streams it sent to
+// the end, since an abort that arrives after the end has nothing left to stop.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { epochMs } from './shared-clock.ts';
@@ -18,6 +19,8 @@ export interface UpstreamOptions {
   delayMs: number;
   /** a stream's connection closed before its end; `atEpochMs` from epochMs() */
   onClosedEarly: (streamId: string, atEpochMs: number) => void;
+  /** the whole stream, [DONE] included, was written */
+  onFinished?: (streamId: string) => void;
 }
 
 export function numberedChunk(streamId: string, seq: number, last: boolean): string {
@@ -68,6 +71,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, opts: UpstreamOp
   }
   if (res.destroyed) return false;
   finished = true;
+  opts.onFinished?.(streamId);
   res.end('data: [DONE]\n\n');
   return true;
 }

@@ -6,9 +6,10 @@ import { runClient } from './load-client.ts';
 import { type LoopLags, LoadTally, type LoadSummary, type RssSamples } from './load-summary.ts';
 import { startLagMonitor } from './loop-lag.ts';
 
-/** What the driver knows of the upstream: its early closes (epoch ms) and completed streams. */
+/** What the driver knows of the upstream: its early closes (epoch ms), the streams it sent whole, and a count of them. */
 export interface UpstreamView {
   closedEarly: Map<string, number>;
+  finished: Set<string>;
   completed(): number;
 }
 
@@ -63,7 +64,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadSummary> {
     await dispatcher.close();
   }
   rss.sample();
-  return tally.summarize({ clients: opts.clients, seconds: opts.seconds, closedEarly: opts.upstream.closedEarly, proxyRss: rss.samples(), loopLagMs: lags() });
+  return tally.summarize({ clients: opts.clients, seconds: opts.seconds, closedEarly: opts.upstream.closedEarly, finishedUpstream: opts.upstream.finished, proxyRss: rss.samples(), loopLagMs: lags() });
 }
 
 class RssTracker {
@@ -95,7 +96,7 @@ function formatP99(lag: { p99: number } | undefined): string {
 
 async function settleAborts(upstream: UpstreamView, aborted: string[]): Promise<void> {
   const until = performance.now() + ABORT_SETTLE_MS;
-  while (performance.now() < until && aborted.some((id) => !upstream.closedEarly.has(id))) {
+  while (performance.now() < until && aborted.some((id) => !upstream.closedEarly.has(id) && !upstream.finished.has(id))) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -46,7 +46,7 @@ function exchanges(ctx: TargetContext, check: CheckResult): string {
       const anchor = exchangeAnchor(ctx.index, i);
       if (ctx.drawn.has(id)) return `<p>Exchange <a href="#${anchor}">${html(id)}</a> is shown above.</p>`;
       ctx.drawn.add(id);
-      return renderExchange(ctx.target.exchanges[i], anchor, pointedEvents(check));
+      return renderExchange(ctx.target.exchanges[i], anchor, pointedEvents(check), ctx.target.startCommand);
     })
     .join('');
 }

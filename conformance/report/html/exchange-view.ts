@@ -75,10 +75,10 @@ function response(x: RecordedExchange, hits: Set<number>): string {
 }
 
 /** `hits`: indices of SSE events a failed check points at, highlighted in the timeline. */
-export function renderExchange(x: RecordedExchange, anchor: string, hits: Set<number> = new Set()): string {
+export function renderExchange(x: RecordedExchange, anchor: string, hits: Set<number> = new Set(), startCommand?: string): string {
   const head = `<div class="ex-head"><strong>${html(x.id)}</strong> <span class="mono">${html(x.request.method)}</span> <span class="url">${html(x.request.url)}</span> ${statusSpan(x)} <span class="muted">${timing(x)}</span></div>`;
   const request = `<div><h4>Request</h4>${headerTable(x.request.headers)}<h4>Body</h4>${body(x.request.body)}</div>`;
-  const curl = `<div class="curl"><h4>Reproduce</h4><button class="copy" type="button">Copy</button><pre>${html(curlFor(x.request))}</pre></div>`;
+  const curl = `<div class="curl"><h4>Reproduce</h4><button class="copy" type="button">Copy</button><pre>${html(curlFor(x.request, startCommand))}</pre></div>`;
   return `<div class="exchange" id="${anchor}">${head}<div class="ex-grid">${request}${response(x, hits)}</div>${curl}</div>`;
 }
 
