@@ -2,13 +2,13 @@
 // apply; a replica that joins late or reconnects catches up; an opening made while Redis was
 // down is announced once it is back.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { needs } from '../../conformance/test/requirements.ts';
 import { HealthTracker } from '../health/tracker.ts';
-import { findRedisServer, openLink, REDIS_SKIP_REASON, startRedis, until, type TestRedis } from '../test/helpers/redis-server.ts';
+import { openLink, redisRequirement, startRedis, until, type TestRedis } from '../test/helpers/redis-server.ts';
 import { CircuitSync } from './circuit-sync.ts';
 import type { RedisLink } from './redis-link.ts';
 
-const hasRedis = findRedisServer() !== undefined;
-if (!hasRedis) console.warn(`dropin: ${REDIS_SKIP_REASON}`);
+const hasRedis = needs(redisRequirement());
 
 const POLICY = { failureThreshold: 2, cooldownMs: 60_000, probeIntervalMs: 0 };
 let redis: TestRedis;

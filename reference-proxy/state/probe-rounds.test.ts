@@ -1,11 +1,11 @@
 // One probe round per interval slot across replicas, against a real redis-server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRedisServer, openLink, REDIS_SKIP_REASON, startRedis, type TestRedis } from '../test/helpers/redis-server.ts';
+import { needs } from '../../conformance/test/requirements.ts';
+import { openLink, redisRequirement, startRedis, type TestRedis } from '../test/helpers/redis-server.ts';
 import { claimProbeRound } from './probe-rounds.ts';
 import type { RedisLink } from './redis-link.ts';
 
-const hasRedis = findRedisServer() !== undefined;
-if (!hasRedis) console.warn(`dropin: ${REDIS_SKIP_REASON}`);
+const hasRedis = needs(redisRequirement());
 
 describe.skipIf(!hasRedis)('claimProbeRound', () => {
   let redis: TestRedis;

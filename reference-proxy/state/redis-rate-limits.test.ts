@@ -1,16 +1,16 @@
 // The Redis token buckets against a real redis-server: the same decisions as the in-memory
 // limiter step for step, atomic across replicas, and decided locally when Redis is down or stalled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needs } from '../../conformance/test/requirements.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
-import { findRedisServer, openLink, REDIS_SKIP_REASON, startRedis, until, type TestRedis } from '../test/helpers/redis-server.ts';
+import { openLink, redisRequirement, startRedis, until, type TestRedis } from '../test/helpers/redis-server.ts';
 import type { ApiKeyConfig } from '../types.ts';
 import { localLimits } from './local-state.ts';
 import type { RedisLink } from './redis-link.ts';
 import { RedisRateLimits } from './redis-rate-limits.ts';
 import type { RateLimits } from './shared-state.ts';
 
-const hasRedis = findRedisServer() !== undefined;
-if (!hasRedis) console.warn(`dropin: ${REDIS_SKIP_REASON}`);
+const hasRedis = needs(redisRequirement());
 
 type Step = ['take', number, object] | ['charge', number] | ['wait', number];
 const took = (retryAfterSeconds: number, limit: 'requests' | 'tokens') => ({ ok: false, retryAfterSeconds, limit });

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { Requirement } from '../../../conformance/test/requirements.ts';
 import { RedisLink } from '../../state/redis-link.ts';
 
 /** Path of redis-server, or undefined when it is not installed. */
@@ -16,7 +17,11 @@ export function findRedisServer(): string | undefined {
   return undefined;
 }
 
-export const REDIS_SKIP_REASON = 'redis-server is not installed (Debian: apt-get install -y redis-server); the shared-state tests are skipped';
+/** For needs(): the shared-state tests run where redis-server is installed; CI (DROPIN_REQUIRE_REDIS=1) fails without it. */
+export function redisRequirement(): Requirement {
+  const missing = findRedisServer() ? undefined : 'redis-server is not installed (Debian: apt-get install -y redis-server)';
+  return { what: 'Redis', missing, requireVar: 'DROPIN_REQUIRE_REDIS' };
+}
 
 export interface TestRedis {
   port: number;
@@ -32,7 +37,7 @@ export interface TestRedis {
 
 export async function startRedis(opts: { password?: string } = {}): Promise<TestRedis> {
   const bin = findRedisServer();
-  if (!bin) throw new Error(REDIS_SKIP_REASON);
+  if (!bin) throw new Error(redisRequirement().missing);
   const dir = mkdtempSync(join(tmpdir(), 'dropin-redis-'));
   const port = await freePort();
   let child: ChildProcess | undefined;

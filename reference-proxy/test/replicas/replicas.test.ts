@@ -6,14 +6,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needs } from '../../../conformance/test/requirements.ts';
 import { estimatePromptTokens } from '../../routing/estimate-tokens.ts';
 import { startProxyProcess, type ProxyProcess } from '../helpers/proxy-process.ts';
-import { findRedisServer, REDIS_SKIP_REASON, startRedis, until, type TestRedis } from '../helpers/redis-server.ts';
+import { redisRequirement, startRedis, until, type TestRedis } from '../helpers/redis-server.ts';
 import { completion, errorReply, json } from '../helpers/replies.ts';
 import { startUpstream, type FakeUpstream } from '../helpers/upstream.ts';
 
-const hasRedis = findRedisServer() !== undefined;
-if (!hasRedis) console.warn(`dropin: ${REDIS_SKIP_REASON}`);
+const hasRedis = needs(redisRequirement());
 
 const REDIS_PASSWORD = 'replica-redis-secret-42';
 const KEYS = { requests: 'sk-team-requests-0001', tokens: 'sk-team-tokens-0002', free: 'sk-team-free-0003' };
