@@ -2,6 +2,7 @@
 // and responsesStreamChecks for every stream, whatever the scenario; the registry applies them.
 import type { Check } from '../../types.ts';
 import { responsesIncompleteStatus } from './incomplete-status.ts';
+import { responsesInvalidInputError } from './invalid-input-error.ts';
 import { responsesInstructionsHonoured } from './instructions-honoured.ts';
 import { responsesItemReference } from './item-reference.ts';
 import { responsesOutputText } from './output-text.ts';
@@ -62,4 +63,5 @@ export const responsesChecks: Check[] = [
   responsesPreviousResponseId,
   responsesItemReference,
   responsesStateRefusal,
+  responsesInvalidInputError,
 ];
