@@ -137,17 +137,18 @@ export interface CheckMeta {
   level: Level;
   /** one-line title, e.g. "Stream ends with data: [DONE]" */
   title: string;
-  /** where the rule comes from, e.g. "OpenAPI CreateChatCompletionStreamResponse" or "wire-facts F01" */
+  /** where the rule comes from, inside the repo: "OpenAPI CreateChatCompletionStreamResponse" or "docs/deviations.md#f01" */
   spec: string;
   kind: 'protocol' | 'behaviour';
   /**
    * what a client suffers when this check fails: which official client (openai-python, openai-node,
    * Vercel AI SDK, LangChain) throws, silently loses data or degrades, and how. The level follows it:
    * MUST = a client throws or corrupts data; SHOULD = a common client degrades; MAY = spec letter only.
+   * Required: no check ships without it (conformance/CHECKS.md lists them all).
    */
-  consequence?: string;
+  consequence: string;
   /** where the consequence is shown: a client code path, a test or a recording */
-  evidence?: string;
+  evidence: string;
 }
 
 export interface Check extends CheckMeta {
@@ -218,7 +219,10 @@ export interface RepeatStats {
   passAll: boolean;
 }
 
-export interface CheckResult extends CheckMeta {
+export interface CheckResult extends Omit<CheckMeta, 'consequence' | 'evidence'> {
+  /** copied from the check; absent only in results.json files written before checks carried it */
+  consequence?: string;
+  evidence?: string;
   scenario: string;
   status: Status;
   message?: string;
@@ -305,6 +309,17 @@ export interface RunResult {
   targets: TargetResult[];
   /** baseline entries that matched no failure (--baseline): they fail the run until removed */
   staleBaseline?: string[];
+  /** `dropin judge` only: the recordings read and the exchanges that could not be judged */
+  recordings?: RecordingsSummary;
   /** 0 = no failure at the fail-on level, 1 = conformance failures, 2 = a target or the harness broke */
   exitCode: 0 | 1 | 2;
+}
+
+/** What `dropin judge` read (docs/judge.md): every exchange is judged, reported as not judged, or ignored as not API traffic. */
+export interface RecordingsSummary {
+  files: Array<{ path: string; format: string; exchanges: number; ignored: number }>;
+  /** exchanges whose checks are in the targets */
+  judged: number;
+  /** API exchanges no check covers yet, or without a recorded answer: counted, never passed */
+  notJudged: Array<{ id: string; endpoint: string; reason: string }>;
 }

@@ -15,6 +15,7 @@ const commands = {
   proxy: () => import('./proxy-command.ts'),
   certify: () => import('./certify-command.ts'),
   merge: () => import('./merge-command.ts'),
+  judge: () => import('./judge-command.ts'),
 };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -51,7 +52,8 @@ Examples:
   dropin run --config targets.yaml --repeat 3 --out report
   dropin record --base-url http://127.0.0.1:11434/v1 --model llama3.2:3b --out ollama.jsonl
   dropin run --replay ollama.jsonl
-  dropin emulate --port 8080 --profile ollama`,
+  dropin emulate --port 8080 --profile ollama
+  dropin judge session.har --out report                   # judge recorded traffic (HAR, transcript, JSONL pairs)`,
     );
 
   const run = program
@@ -126,6 +128,19 @@ Examples:
     .action(async (files, flags) => {
       const { mergeCommand } = await commands.merge();
       process.exitCode = await mergeCommand(files, flags);
+    });
+
+  program
+    .command('judge')
+    .description('judge recorded traffic dropin did not send (dropin transcripts, HAR files, JSONL request/response pairs) and write the reports')
+    .argument('<files...>', 'recordings; the format is told from the content (docs/judge.md)')
+    .option('--out <dir>', 'report directory (default ./dropin-report, env DROPIN_OUT)')
+    .option('--only <capabilities>', 'comma-separated capabilities whose checks are run')
+    .addOption(new Option('--fail-on <level>', 'exit 1 on failures at this level (default must)').choices(['must', 'should', 'never']))
+    .option('--baseline <file>', 'YAML of expected failures per target ("*" for all), as check ids or exchange-id:check-id')
+    .action(async (files, flags) => {
+      const { judgeCommand } = await commands.judge();
+      process.exitCode = await judgeCommand(files, flags);
     });
 
   program

@@ -69,7 +69,7 @@ export function resolveRun(flags: RunFlags, env: NodeJS.ProcessEnv): ResolvedRun
   return resolved;
 }
 
-function baselineOrUsage(path: string): Baseline {
+export function baselineOrUsage(path: string): Baseline {
   try {
     return loadBaseline(path);
   } catch (e) {
@@ -123,7 +123,7 @@ export function parseHeaders(values: string[]): Record<string, string> {
   return out;
 }
 
-function parseOnly(value: string): Capability[] {
+export function parseOnly(value: string): Capability[] {
   const caps = value.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = caps.filter((c) => !(CAPABILITIES as readonly string[]).includes(c));
   if (bad.length || caps.length === 0) {
@@ -132,7 +132,7 @@ function parseOnly(value: string): Capability[] {
   return caps as Capability[];
 }
 
-function parseFailOn(value: string | undefined): FailOn | undefined {
+export function parseFailOn(value: string | undefined): FailOn | undefined {
   if (value === undefined) return undefined;
   if (value === 'must' || value === 'should' || value === 'never') return value;
   throw new UsageError(`--fail-on must be one of must, should, never (got "${value}")`);

@@ -5,7 +5,7 @@ import type { Check, Exchange, Scenario } from '../types.ts';
 import { judgeScenario } from './judge.ts';
 
 const check = (id: string, run: Check['run'], level: Check['level'] = 'MUST', kind: Check['kind'] = 'protocol'): Check => ({
-  id, capability: 'chat', level, title: id, spec: 's', kind, run,
+  id, capability: 'chat', level, title: id, spec: 's', kind, consequence: 'c', evidence: 'e', run,
 });
 const scenario = (behaviourChecks: Check[] = [], featureParams?: string[]): Scenario => ({
   id: 'chat.x', capability: 'chat', title: 't', kind: 'behaviour',

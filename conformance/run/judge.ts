@@ -1,5 +1,6 @@
 // Applies a scenario's checks to its captured exchanges. Protocol checks are decided by the
 // first exchange; behaviour checks by every one of the k repeats (pass rate and pass^k).
+// judgeExchange is the entrance for traffic dropin did not send: one exchange, judged once.
 import type { Check, CheckInput, CheckResult, Exchange, Scenario, Verdict } from '../types.ts';
 import { endpointMissingReason, unsupportedReason } from './unsupported.ts';
 
@@ -21,11 +22,11 @@ export function judgeScenario(
   const harness = exchanges.flatMap(turns).find((e) => e.exchange.status === undefined && e.exchange.transportError);
   if (harness) {
     const message = `no response: ${harness.exchange.transportError!.kind}: ${harness.exchange.transportError!.message}`;
-    return allChecks(scenario, protocolChecks).map((c) => result(c, scenario, { status: 'error', message }, ids));
+    return allChecks(scenario, protocolChecks).map((c) => result(c, scenario.id, { status: 'error', message }, ids));
   }
   const unsupported = exchanges.map((e) => unsupportedFor(scenario, e)).find(Boolean);
   if (unsupported) {
-    return allChecks(scenario, protocolChecks).map((c) => result(c, scenario, { status: 'skip', message: unsupported }, ids));
+    return allChecks(scenario, protocolChecks).map((c) => result(c, scenario.id, { status: 'skip', message: unsupported }, ids));
   }
   const inputs = exchanges.map((e): CheckInput => ({
     exchange: e.exchange,
@@ -35,7 +36,7 @@ export function judgeScenario(
     ...(e.previous ? { previous: { exchange: e.previous.exchange, request: e.previous.request } } : {}),
   }));
   const first = inputs[0];
-  const out = protocolChecks.map((c) => result(c, scenario, runCheck(c, first), turnIds(exchanges[0])));
+  const out = protocolChecks.map((c) => result(c, scenario.id, runCheck(c, first), turnIds(exchanges[0])));
   for (const c of scenario.behaviourChecks) out.push(repeated(c, scenario, inputs, ids));
   return out;
 }
@@ -59,6 +60,15 @@ function unsupportedFor(scenario: Scenario, e: JudgedExchange): string | undefin
   return reason && scenario.unsupportedNote ? `${reason}. ${scenario.unsupportedNote}` : reason;
 }
 
+/**
+ * Judges one recorded exchange once with the checks its request selected; the exchange's id
+ * stands in for the scenario (a baseline entry `exchange-id:check-id` names one exchange).
+ */
+export function judgeExchange(judged: JudgedExchange, checks: Check[], model: string): CheckResult[] {
+  const input: CheckInput = { exchange: judged.exchange, request: judged.request, scenario: judged.id, model };
+  return checks.map((c) => result(c, judged.id, runCheck(c, input), [judged.id]));
+}
+
 function allChecks(scenario: Scenario, protocolChecks: Check[]): Check[] {
   return [...protocolChecks, ...scenario.behaviourChecks];
 }
@@ -76,21 +86,21 @@ function repeated(check: Check, scenario: Scenario, inputs: CheckInput[], ids: s
   const counted = verdicts.filter((v) => v.status !== 'skip');
   const passed = counted.filter((v) => v.status === 'pass' || v.status === 'warn').length;
   const stats = { runs: counted.length, passed, passRate: counted.length ? passed / counted.length : 0, passAll: counted.length > 0 && passed === counted.length };
-  if (counted.length === 0) return { ...result(check, scenario, verdicts[0], ids), repeat: stats };
+  if (counted.length === 0) return { ...result(check, scenario.id, verdicts[0], ids), repeat: stats };
   const errored = counted.find((v) => v.status === 'error');
   const firstBad = counted.find((v) => v.status !== 'pass' && v.status !== 'warn');
   const summary = `${passed}/${counted.length} runs passed (pass^${counted.length} ${stats.passAll ? 'true' : 'false'})`;
   const verdict: Verdict = firstBad
     ? { ...firstBad, status: errored ? 'error' : 'fail', message: `${summary}; first failure: ${firstBad.message ?? ''}` }
     : { status: 'pass', message: summary };
-  return { ...result(check, scenario, verdict, ids), repeat: stats };
+  return { ...result(check, scenario.id, verdict, ids), repeat: stats };
 }
 
-function result(check: Check, scenario: Scenario, v: Verdict, exchanges: string[]): CheckResult {
+function result(check: Check, scenario: string, v: Verdict, exchanges: string[]): CheckResult {
   const { run: _run, ...meta } = check;
   return {
     ...meta,
-    scenario: scenario.id,
+    scenario,
     // a MAY rule is advice: not meeting it is a warning, never a failure
     status: check.level === 'MAY' && v.status === 'fail' ? 'warn' : v.status,
     message: detach(v.message),

@@ -102,7 +102,8 @@ function recordedBody(text: string): string {
   return `${head}\n… [dropin: body cut at ${RECORDED_BODY_LIMIT} of ${text.length} characters]`;
 }
 
-function record(e: JudgedExchange, scenario: string): RecordedExchange {
+/** What a report keeps of a judged exchange: bodies cut, timings rounded. */
+export function record(e: JudgedExchange, scenario: string): RecordedExchange {
   const x = e.exchange;
   return {
     id: e.id,

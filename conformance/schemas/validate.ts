@@ -10,6 +10,8 @@ export const SCHEMA_NAMES = [
   'chat-completion-request',
   'chat-completion',
   'chat-completion-chunk',
+  'chat-completion-strict',
+  'chat-completion-chunk-strict',
   'tool-call',
   'tool-call-delta',
   'error',

@@ -134,7 +134,8 @@ describe('a config file with several targets gives a matrix', () => {
 describe('--baseline', () => {
   it('keeps CI green on known failures and fails on a stale entry', async () => {
     const dir = tmp();
-    const known = 'emulator-ollama-legacy:\n  - streaming.role-once\n  - streaming.created-stable\n';
+    // created per chunk (F35) is only a warning now: role on every chunk (F01) is the failure
+    const known = 'emulator-ollama-legacy:\n  - streaming.role-once\n';
     writeFileSync(join(dir, 'ok.yaml'), known);
     const green = await dropin(['run', '--emulator', 'ollama-legacy', '--only', 'streaming', '--baseline', join(dir, 'ok.yaml'), '--out', join(dir, 'a')]);
     expect(green.code, green.stdout).toBe(0);
@@ -150,13 +151,13 @@ describe('dropin merge', () => {
   it('joins runs made apart (one CI job per target) into one matrix', async () => {
     const dir = tmp();
     const a = await dropin(['run', '--emulator', '--only', 'chat,streaming', '--out', join(dir, 'a')]);
-    const b = await dropin(['run', '--emulator', 'ollama', '--only', 'chat,streaming', '--out', join(dir, 'b')]);
+    const b = await dropin(['run', '--emulator', 'ollama-legacy', '--only', 'chat,streaming', '--out', join(dir, 'b')]);
     expect([a.code, b.code]).toEqual([0, 1]);
     const merged = await dropin(['merge', join(dir, 'a', 'results.json'), join(dir, 'b', 'results.json'), '--out', join(dir, 'all')]);
     expect(merged.code).toBe(1);
     const results = JSON.parse(readFileSync(join(dir, 'all', 'results.json'), 'utf8'));
-    expect(results.targets.map((t: { name: string }) => t.name)).toEqual(['emulator', 'emulator-ollama']);
-    expect(readFileSync(join(dir, 'all', 'report.md'), 'utf8')).toMatch(/emulator-ollama/);
+    expect(results.targets.map((t: { name: string }) => t.name)).toEqual(['emulator', 'emulator-ollama-legacy']);
+    expect(readFileSync(join(dir, 'all', 'report.md'), 'utf8')).toMatch(/emulator-ollama-legacy/);
     const bad = await dropin(['merge', join(dir, 'all', 'report.md')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/not a dropin results.json|cannot read/);

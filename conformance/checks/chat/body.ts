@@ -43,7 +43,7 @@ export function withBody(input: CheckInput, judge: (body: Record<string, any>) =
   return judge(body);
 }
 
-/** Pass, or fail on the first schema error, pointing at the offending (or missing) field. */
+/** Pass, or fail naming the first schema error; every error (pointer and message) goes to the details. */
 export function schemaVerdict(name: SchemaName, value: unknown, what: string): Verdict {
   const result = validate(name, value);
   if (result.ok) return { status: 'pass' };
@@ -51,12 +51,13 @@ export function schemaVerdict(name: SchemaName, value: unknown, what: string): V
   const at = first.pointer === '/' ? '' : first.pointer;
   const missing = /^missing required property "(.+)"$/.exec(first.message)?.[1];
   const field = missing === undefined ? at : `${at}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-  const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
+  const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more, listed in the details)` : '';
   const problem = missing === undefined ? `${field || '/'} ${first.message}` : `required ${field} is missing`;
   return fail(`${what} does not match the ${name} schema: ${problem}${more}`, {
     expected: `${name}.schema.json: ${first.message}`,
     received: missing === undefined ? show(valueAt(value, at)) : `keys ${show(Object.keys(valueAt(value, at) ?? {}))}`,
     pointer: field || '/',
+    details: result.errors.map((e) => `${e.pointer}: ${e.message}`),
   });
 }
 

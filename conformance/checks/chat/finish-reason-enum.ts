@@ -10,8 +10,12 @@ export const chatFinishReasonEnum: Check = {
   capability: 'chat',
   level: 'MUST',
   title: 'finish_reason is one of stop, length, tool_calls, content_filter, function_call',
-  spec: 'OpenAPI CreateChatCompletionResponse.choices[].finish_reason; wire-facts F08',
+  spec: 'OpenAPI CreateChatCompletionResponse.choices[].finish_reason; docs/deviations.md#f08',
   kind: 'protocol',
+  consequence:
+    'openai-dotnet throws ArgumentOutOfRangeException "Unknown ChatFinishReason value" on a value outside the enum; lenient clients take an aborted generation ("abort") for a finished one.',
+  evidence:
+    'openai/openai-dotnet#267, vllm-project/vllm#57082 (docs/deviations.md#f08)',
   run: (input) =>
     withBody(input, (body) => {
       const choices = choicesOf(body);

@@ -7,10 +7,14 @@ import { fail, pass, show, skip } from '../verdict.ts';
 export const chatNHonoured: Check = {
   id: 'chat.n-honoured',
   capability: 'chat',
-  level: 'MUST',
+  level: 'SHOULD',
   title: 'n=2 gives two choices with indices 0 and 1',
-  spec: 'OpenAPI CreateChatCompletionRequest.n; wire-facts F37',
+  spec: 'OpenAPI CreateChatCompletionRequest.n; docs/deviations.md#f37',
   kind: 'protocol',
+  consequence:
+    'A documented feature is lost: a client asking for n samples gets fewer, so code reading choices[1] crashes and sampling-based evaluation silently uses one sample.',
+  evidence:
+    'Ollama documents n as unsupported; llama.cpp limits it to its slots (docs/deviations.md#f37)',
   run(input) {
     const n = input.request?.n;
     if (!Number.isInteger(n) || n < 1) return skip('the request carried no integer n');

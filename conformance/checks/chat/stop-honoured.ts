@@ -12,6 +12,10 @@ export const chatStopHonoured: Check = {
   title: 'Output stops before the stop sequence, with finish_reason stop',
   spec: 'OpenAPI CreateChatCompletionRequest.stop (StopConfiguration)',
   kind: 'behaviour',
+  consequence:
+    'A documented feature is lost: clients that cut templates or turns with stop sequences get text past their delimiter and must trim it themselves.',
+  evidence:
+    'OpenAPI CreateChatCompletionRequest.stop; emulator quirk stop-ignored (conformance/test/mutation.test.ts)',
   run(input) {
     const stops = stopStrings(input.request?.stop);
     if (!stops.length) return skip('the request carried no stop sequence');

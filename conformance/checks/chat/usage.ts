@@ -12,6 +12,10 @@ export const chatUsage: Check = {
   title: 'usage is present with integer counts and total = prompt + completion',
   spec: 'OpenAPI CompletionUsage',
   kind: 'protocol',
+  consequence:
+    'Token accounting and cost tracking degrade: the AI SDK and openai-node read usage as optional, so a missing or inconsistent usage silently becomes undefined or wrong counts.',
+  evidence:
+    '@ai-sdk/openai openaiChatResponseSchema (packages/openai/src/chat/openai-chat-api.ts: usage nullish)',
   run: (input) =>
     withBody(input, (body) => {
       const usage = body.usage;

@@ -1,5 +1,5 @@
-// Clients read `error.message`; a flat body (F16) or a string `error` (F17) leaves them with
-// nothing to show, or crashes them.
+// Clients read `error.message`; a flat body (F16) or a string `error` (F17) leaves them without
+// the server's message.
 import type { Check } from '../../types.ts';
 import { isRecord } from '../chat/body.ts';
 import { fail, pass, show } from '../verdict.ts';
@@ -8,10 +8,14 @@ import { withErrorBody } from './error-body.ts';
 export const errorsEnvelope: Check = {
   id: 'errors.envelope',
   capability: 'errors',
-  level: 'MUST',
+  level: 'SHOULD',
   title: 'The error body is {"error": {...}} with a string message',
-  spec: 'OpenAPI ErrorResponse; wire-facts F16, F17',
+  spec: 'OpenAPI ErrorResponse; docs/deviations.md#f16, #f17',
   kind: 'protocol',
+  consequence:
+    'The client still raises by status, but loses the server\'s message: with a flat body openai-node reports "400 status code (no body)", and the AI SDK falls back to the status text when error is not an object with a message.',
+  evidence:
+    'openai-node APIError.generate/makeMessage (node_modules/openai/src/core/error.ts); vllm-project/vllm#12886, lmstudio-ai/lmstudio-bug-tracker#189 (docs/deviations.md#f16, #f17)',
   run: (input) =>
     withErrorBody(input, (body) => {
       if (!isRecord(body)) {

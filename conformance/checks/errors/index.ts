@@ -1,3 +1,4 @@
+// The error-answer checks.
 import type { Check } from '../../types.ts';
 import { errorsContentType } from './content-type.ts';
 import { errorsEnvelopeFields } from './envelope-fields.ts';

@@ -8,10 +8,14 @@ const UNKNOWN_MODEL_SCENARIO = 'errors.unknown-model';
 export const errorsStatus4xx: Check = {
   id: 'errors.status-4xx',
   capability: 'errors',
-  level: 'MUST',
+  level: 'SHOULD',
   title: 'A client mistake is answered with a 4xx status',
-  spec: 'OpenAI error handling (400/404 for client errors); wire-facts F15, F20',
+  spec: 'OpenAI error handling (400/404 for client errors); docs/deviations.md#f15, #f20',
   kind: 'protocol',
+  consequence:
+    'A 5xx for a client mistake makes openai-node and openai-python retry it twice in vain before raising InternalServerError (not BadRequestError), and proxies fail over pointlessly; a 200 stream carrying the error bypasses status-based handling.',
+  evidence:
+    'openai-node OpenAI.shouldRetry (node_modules/openai/src/client.ts: status >= 500 is retried); ggml-org/llama.cpp#23463, #14566 (docs/deviations.md#f20, #f15)',
   run({ exchange, scenario }) {
     const status = exchange.status;
     if (status === undefined) return skip('no response arrived');

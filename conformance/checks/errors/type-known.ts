@@ -24,8 +24,12 @@ export const errorsTypeKnown: Check = {
   capability: 'errors',
   level: 'SHOULD',
   title: "error.type is one of OpenAI's error types",
-  spec: 'OpenAI observed error types; wire-facts F19',
+  spec: 'OpenAI observed error types; docs/deviations.md#f19',
   kind: 'protocol',
+  consequence:
+    'Handling keyed on error.type (authentication, rate limits, invalid requests, context overflow) misfires on values such as not_found_error, api_error or BadRequestError.',
+  evidence:
+    'openai-node APIError.type (node_modules/openai/src/core/error.ts); Ollama, llama.cpp and vLLM error types (docs/deviations.md#f19)',
   run: (input) =>
     withErrorBody(input, (body) => {
       const type = errorObject(body)?.type;

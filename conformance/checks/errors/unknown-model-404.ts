@@ -9,6 +9,10 @@ export const errorsUnknownModel404: Check = {
   title: 'An unknown model is answered 404',
   spec: 'OpenAI observed 404 model_not_found; openai-node status mapping',
   kind: 'protocol',
+  consequence:
+    'openai-node and openai-python raise NotFoundError only for a 404; model-fallback logic keyed on it does not run for a 400, and a 200 serves another model silently.',
+  evidence:
+    'openai-node APIError.generate (node_modules/openai/src/core/error.ts: 404 → NotFoundError)',
   run({ exchange }) {
     if (exchange.status === undefined) return skip('no response arrived');
     if (exchange.status === 404) return pass();

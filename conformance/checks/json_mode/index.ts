@@ -1,3 +1,4 @@
+// The json_mode checks.
 import type { Check } from '../../types.ts';
 import { jsonModeValidJson } from './valid-json.ts';
 

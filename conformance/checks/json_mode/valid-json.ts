@@ -2,8 +2,8 @@
 // in every client that turned the mode on.
 import type { Check } from '../../types.ts';
 import { isRecord, withBody } from '../chat/body.ts';
-import { firstContent } from '../chat/completion.ts';
-import { fail, pass, show } from '../verdict.ts';
+import { firstContent, nonAnswer } from '../chat/completion.ts';
+import { fail, pass, show, skip } from '../verdict.ts';
 
 export const jsonModeValidJson: Check = {
   id: 'json_mode.valid-json',
@@ -12,10 +12,16 @@ export const jsonModeValidJson: Check = {
   title: 'With response_format json_object, the content parses as a JSON object',
   spec: 'OpenAPI ResponseFormatJsonObject',
   kind: 'behaviour',
+  consequence:
+    "The client asked for JSON and parses the content without a fallback: JSON.parse throws, and the AI SDK's object generation in JSON mode throws NoObjectGeneratedError. A refusal or a tool call (when tools were offered) is a documented answer, not a failure.",
+  evidence:
+    'OpenAPI ResponseFormatJsonObject; recording openai:pydantic-ai:test_openai_prompted_output#0 (a tool call answers a json_object request)',
   run: (input) =>
     withBody(input, (body) => {
       const content = firstContent(body);
       const pointer = '/choices/0/message/content';
+      const other = content === undefined ? nonAnswer(body) : undefined;
+      if (other) return skip(other);
       if (content === undefined) {
         return fail('the reply has no text content', { expected: 'a JSON object as content', received: show(body.choices?.[0]?.message), pointer });
       }

@@ -1,3 +1,4 @@
+// The /v1/models checks.
 import type { Check } from '../../types.ts';
 import { modelsListsModel } from './lists-model.ts';
 import { modelsSchema } from './schema.ts';

@@ -11,6 +11,10 @@ export const modelsListsModel: Check = {
   title: 'The model under test appears in the model list',
   spec: 'OpenAPI ListModelsResponse.data[].id',
   kind: 'protocol',
+  consequence:
+    'A documented feature is lost for this model: clients and model pickers that list models before calling one (openai-node/openai-python models.list()) report it unavailable, although calls to it work.',
+  evidence:
+    'OpenAPI listModels; openai-node Models.list (node_modules/openai/src/resources/models.ts)',
   run: (input) =>
     withBody(input, (body) => {
       if (!Array.isArray(body.data)) return skip('data is not an array (see models.schema)');

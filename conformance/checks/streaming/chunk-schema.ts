@@ -1,6 +1,8 @@
+// What a client needs of every chunk (chat-completion-chunk.schema.json): a choices array, each
+// choice with an index and a delta whose fields have the right types, and object
+// "chat.completion.chunk". The spec letter is streaming.chunk-schema-strict's.
 import type { Check } from '../../types.ts';
-import { validate } from '../../schemas/validate.ts';
-import { fail, pass, skip } from '../verdict.ts';
+import { judgeChunks } from './chunk-validation.ts';
 import { withStream } from './parse-stream.ts';
 
 export const streamingChunkSchema: Check = {
@@ -8,27 +10,18 @@ export const streamingChunkSchema: Check = {
   capability: 'streaming',
   level: 'MUST',
   kind: 'protocol',
-  title: 'Every chunk is a valid chat.completion.chunk',
-  spec: 'OpenAPI CreateChatCompletionStreamResponse; wire-facts F10',
+  title: 'Every chunk is a chat.completion.chunk as clients parse it',
+  spec: 'OpenAPI CreateChatCompletionStreamResponse; docs/deviations.md#f10',
+  consequence:
+    'The Vercel AI SDK validates every chunk and fails the stream (AI_TypeValidationError) when choices is missing, a choice lacks its integer index, delta.content is not a string or a tool-call fragment lacks its index or function object; openai-python\'s stream helper silently drops chunks whose object is not "chat.completion.chunk", losing their text; user code reading chunk.choices[0] crashes on a chunk without choices.',
+  evidence:
+    '@ai-sdk/openai openaiChatChunkSchema (packages/openai/src/chat/openai-chat-api.ts); openai-python ChatCompletionStream object filter (docs/deviations.md#clients); recordings mistral:…, moonshot:… in the real-traffic corpus',
   run: (input) =>
-    withStream(input, ({ events }) => {
-      // Error events and non-JSON payloads are judged by streaming.error-event and streaming.data-json.
-      const judged = events.filter((e) => e.json !== undefined && !e.error);
-      if (judged.length === 0) return skip('the stream carried no JSON chunk');
-      let invalid = 0;
-      let first: { n: number; errors: Array<{ pointer: string; message: string }> } | undefined;
-      for (const e of judged) {
-        const result = validate('chat-completion-chunk', e.json);
-        if (result.ok) continue;
-        invalid += 1;
-        first ??= { n: e.n, errors: result.errors };
-      }
-      if (!first) return pass();
-      const head = first.errors[0];
-      return fail(`${invalid} of ${judged.length} chunks do not match the chat.completion.chunk schema`, {
-        expected: 'a chunk valid against CreateChatCompletionStreamResponse',
-        received: first.errors.map((err) => `${err.pointer}: ${err.message}`).join('; '),
-        pointer: `/events/${first.n}${head.pointer === '/' ? '' : head.pointer}`,
-      });
-    }),
+    withStream(input, (stream) =>
+      judgeChunks(stream, {
+        schema: 'chat-completion-chunk',
+        impact: 'clients that validate chunks fail the stream',
+        expected: 'chunks valid against chat-completion-chunk.schema.json (choices[], index, delta types, object)',
+      }),
+    ),
 };

@@ -1,11 +1,16 @@
+// A stream is served as text/event-stream; proxies and EventSource readers depend on it.
 import type { Check } from '../../types.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
 
 export const streamingContentType: Check = {
   id: 'streaming.content-type',
   capability: 'streaming',
-  level: 'MUST',
+  level: 'SHOULD',
   kind: 'protocol',
+  consequence:
+    'openai-node and openai-python read the body as SSE whatever its content type, but proxies buffer a response that is not text/event-stream (nothing shows until the end) and EventSource-style readers refuse it.',
+  evidence:
+    'openai-node defaultParseResponse (node_modules/openai/src/internal/parse.ts: a stream request takes the SSE path without reading content-type); emulator quirk content-type-json-stream',
   title: 'Stream served as text/event-stream',
   spec: 'OpenAPI POST /chat/completions 200 text/event-stream',
   run({ exchange }) {

@@ -1,3 +1,4 @@
+// A stream ends with data: [DONE] and nothing after it (F14, F31).
 import type { Check } from '../../types.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
 import { withStream } from './parse-stream.ts';
@@ -5,10 +6,14 @@ import { withStream } from './parse-stream.ts';
 export const streamingDoneTerminator: Check = {
   id: 'streaming.done-terminator',
   capability: 'streaming',
-  level: 'MUST',
+  level: 'SHOULD',
   kind: 'protocol',
+  consequence:
+    'openai-node and openai-python end the stream at end of body without error, so they cannot tell a cut-off stream from a finished one; clients that wait for [DONE] hang or drop the tool calls they buffered; events after [DONE] are never read.',
+  evidence:
+    'openai-node Stream.fromSSEResponse (node_modules/openai/src/core/streaming.ts: stops at [DONE] or end of body); QwenLM/qwen-code#5143, 2389-research/tracker#544 (docs/deviations.md#f31)',
   title: 'Stream ends with data: [DONE]',
-  spec: 'OpenAPI stream_options prose ("before the data: [DONE] message"); wire-facts F14, F31',
+  spec: 'OpenAPI ChatCompletionStreamOptions.include_usage prose ("before the data: [DONE] message"); docs/deviations.md#f14, #f31',
   run: (input) =>
     withStream(input, ({ events }) => {
       if (input.exchange.truncated) return skip('the capture was cut at the size or event cap, so its end is unknown');

@@ -3,6 +3,7 @@
 // request's include_usage says they do not apply.
 import type { Check } from '../../types.ts';
 import { streamingChunkSchema } from './chunk-schema.ts';
+import { streamingChunkSchemaStrict } from './chunk-schema-strict.ts';
 import { streamingContentType } from './content-type.ts';
 import { streamingCreatedStable } from './created-stable.ts';
 import { streamingDataJson } from './data-json.ts';
@@ -12,6 +13,7 @@ import { streamingErrorEvent } from './error-event.ts';
 import { streamingFinishReason } from './finish-reason.ts';
 import { streamingIdStable } from './id-stable.ts';
 import { streamingIncremental } from './incremental.ts';
+import { streamingNoCumulativeDeltas } from './no-cumulative-deltas.ts';
 import { streamingRoleOnce } from './role-once.ts';
 import { streamingSseHazards } from './sse-hazards.ts';
 import { streamingStatusOk } from './status-ok.ts';
@@ -24,6 +26,7 @@ export const streamInvariantChecks: Check[] = [
   streamingContentType,
   streamingDataJson,
   streamingChunkSchema,
+  streamingChunkSchemaStrict,
   streamingDoneTerminator,
   streamingIdStable,
   streamingCreatedStable,
@@ -34,6 +37,7 @@ export const streamInvariantChecks: Check[] = [
   streamingUsageNullElsewhere,
   streamingEmptyChoices,
   streamingErrorEvent,
+  streamingNoCumulativeDeltas,
   streamingSseHazards,
 ];
 

@@ -15,6 +15,10 @@ describe('streaming.role-once', () => {
     const v = streamingRoleOnce.run(streamInput([chunk({ role: 'user', content: 'x' }, 'stop'), '[DONE]']));
     expect(v).toMatchObject({ status: 'fail', received: '"user"' });
   });
+  it('fails a choice whose deltas never carry a role (openai-node: "missing role for choice 0")', () => {
+    const v = streamingRoleOnce.run(streamInput([chunk({ content: 'Red' }), chunk({}, 'stop'), '[DONE]']));
+    expect(v).toMatchObject({ status: 'fail', pointer: '/events/0/choices/0/delta', received: 'no role on 2 delta(s)' });
+  });
   it('tracks choices separately', () => {
     const two = { ...(chunk({}) as object), choices: [0, 1].map((index) => ({ index, delta: { role: 'assistant', content: 'a' }, finish_reason: null })) };
     expect(streamingRoleOnce.run(streamInput([two, '[DONE]'])).status).toBe('pass');

@@ -1,3 +1,4 @@
+// Legal SSE that naive parsers trip over (comments, id/event/retry fields, bare CR): a warning only.
 import type { Check, SseCapture } from '../../types.ts';
 import { pass, show, warn } from '../verdict.ts';
 import { streamSkip } from './parse-stream.ts';
@@ -7,8 +8,12 @@ export const streamingSseHazards: Check = {
   capability: 'streaming',
   level: 'MAY',
   kind: 'protocol',
+  consequence:
+    'Legal SSE that official clients parse (openai-node and openai-python skip comments), but naive data-splitting parsers JSON-decode a comment, and openai-python with id: fields plus blank keepalives decodes an empty event.',
+  evidence:
+    'openai-node SSEDecoder (node_modules/openai/src/core/streaming.ts); langchaingo#1332, openai/openai-python#2722 (docs/deviations.md#f29, #f30)',
   title: 'No legal-but-hazardous SSE (comments, id/event/retry fields)',
-  spec: 'WHATWG SSE; wire-facts F29, F30',
+  spec: 'WHATWG HTML server-sent events; docs/deviations.md#f29, #f30',
   run: (input) => {
     const skipped = streamSkip(input);
     if (skipped) return skipped;

@@ -1,3 +1,4 @@
+// A valid stream request is answered 200.
 import type { Check } from '../../types.ts';
 import { fail, pass, show } from '../verdict.ts';
 
@@ -6,6 +7,10 @@ export const streamingStatusOk: Check = {
   capability: 'streaming',
   level: 'MUST',
   kind: 'protocol',
+  consequence:
+    'openai-node and openai-python raise APIError instead of returning a stream for a valid streaming request.',
+  evidence:
+    'openai-node APIError.generate (node_modules/openai/src/core/error.ts)',
   title: 'Stream request answered with status 200',
   spec: 'OpenAPI POST /chat/completions 200 text/event-stream',
   run({ exchange }) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunk, ollamaTextStream, openAiTextStream, streamInput, TEXT_REQUEST, usageChunk, USAGE_REQUEST } from './stream-fixtures.ts';
 import { streamingUsageChunk } from './usage-chunk.ts';
+import { GPT5_MODERATION_STREAM, OPENROUTER_ERROR_STREAM, recordedInput } from '../real-traffic.fixtures.ts';
 
 const USAGE = { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 };
 const plain = [chunk({ role: 'assistant', content: 'Hi' }), chunk({}, 'stop')];
@@ -31,6 +32,16 @@ describe('streaming.usage-chunk', () => {
   });
   it('fails usage with non-integer counts', () => {
     expect(run([...plain, usageChunk({ prompt_tokens: '3', completion_tokens: 2, total_tokens: 5 }), '[DONE]'])).toMatchObject({ status: 'fail', pointer: '/events/2/usage' });
+  });
+  it("passes OpenAI's moderation chunk after the usage chunk (openai:pydantic-ai:test_openai_moderation_stream#0)", () => {
+    expect(streamingUsageChunk.run(recordedInput(GPT5_MODERATION_STREAM)).status).toBe('pass');
+  });
+  it('passes a stream that ended in an error event carrying the usage (openrouter:pydantic-ai:test_openrouter_stream_error#0)', () => {
+    expect(streamingUsageChunk.run(recordedInput(OPENROUTER_ERROR_STREAM))).toMatchObject({ status: 'pass', message: expect.stringContaining('error event') });
+  });
+  it('skips a stream that ended in an error before any usage (OpenAI: an interrupted stream may lack it)', () => {
+    const events = [...plain.slice(0, 1), { error: { message: 'overloaded', type: 'server_error', param: null, code: null } }];
+    expect(run(events).status).toBe('skip');
   });
   it('skips a request without include_usage', () => {
     expect(streamingUsageChunk.run(streamInput([...plain, '[DONE]'], TEXT_REQUEST)).status).toBe('skip');

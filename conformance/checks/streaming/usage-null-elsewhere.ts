@@ -1,3 +1,5 @@
+// With include_usage the spec wants "usage": null on every other chunk; omitting the key is
+// common and harmless, so this is advice.
 import type { Check } from '../../types.ts';
 import { fail, pass, show, skip, warn } from '../verdict.ts';
 import { hasUsage, includeUsage, withStream } from './parse-stream.ts';
@@ -7,6 +9,10 @@ export const streamingUsageNullElsewhere: Check = {
   capability: 'streaming',
   level: 'MAY',
   kind: 'protocol',
+  consequence:
+    'No official client distinguishes an absent usage key from null; only code testing `usage === null` misreads it.',
+  evidence:
+    'Ollama, llama.cpp and vLLM omit the key (docs/deviations.md#spec-letter)',
   title: 'With include_usage, chunks other than the usage chunk carry "usage": null',
   spec: 'OpenAPI ChatCompletionStreamOptions.include_usage ("All other chunks will also include a usage field, but with a null value")',
   run: (input) => {

@@ -10,8 +10,12 @@ export const structuredOutputsSchemaValid: Check = {
   capability: 'structured_outputs',
   level: 'MUST',
   title: 'The content validates against the requested JSON Schema',
-  spec: 'OpenAPI ResponseFormatJsonSchema.json_schema.schema; wire-facts F26',
+  spec: 'OpenAPI ResponseFormatJsonSchema.json_schema.schema; docs/deviations.md#f26',
   kind: 'behaviour',
+  consequence:
+    "A silently unconstrained reply (wrong types, missing or extra keys) fails the client's typed parse: zod-based parsing in openai-node (zodResponseFormat) and the AI SDK's generateObject throw, far from the cause.",
+  evidence:
+    'openai-node zodResponseFormat (node_modules/openai/src/helpers/zod.ts); ggml-org/llama.cpp#10732 (docs/deviations.md#f26)',
   run(input) {
     const schema = input.request?.response_format?.json_schema?.schema;
     if (typeof schema !== 'object' || schema === null) return skip('the request carried no response_format.json_schema.schema');

@@ -3,6 +3,7 @@ import { choicesOf, parseStream } from '../streaming/parse-stream.ts';
 import { openAiToolStream, streamInput } from '../streaming/stream-fixtures.ts';
 import { accumulateToolCalls } from './accumulate.ts';
 import { toolStream } from './tool-fixtures.ts';
+import { QWEN_TOOL_STREAM, recordedInput } from '../real-traffic.fixtures.ts';
 
 const fold = (events: unknown[]) => accumulateToolCalls(choicesOf(parseStream(streamInput(events).exchange)));
 const head = (index: unknown, id: string, name: string) => ({ index, id, type: 'function', function: { name, arguments: '' } });
@@ -29,14 +30,18 @@ describe('accumulateToolCalls', () => {
     expect(anomalies).toEqual([expect.objectContaining({ kind: 'merged-call', event: 2, field: 'id', value: 'c2', pointer: '/events/2/choices/0/delta/tool_calls/0/id' })]);
     expect(calls[0].arguments).toBe('{"city":"Paris"}{"timezone":"UTC"}');
   });
-  it('records id, type and name re-sent on every fragment (F04)', () => {
+  it('records id and name re-sent on every fragment (F04); a re-sent type is replaced by clients, not concatenated', () => {
     const frag = (text: string) => ({ ...head(0, 'c1', 'get_time'), function: { name: 'get_time', arguments: text } });
     const { anomalies } = fold(toolStream([[frag('{"timezone"')], [frag(':"UTC"}')]]));
     expect(anomalies.map((a) => [a.kind, a.field, a.event])).toEqual([
       ['repeated-field', 'id', 1],
-      ['repeated-field', 'type', 1],
       ['repeated-field', 'name', 1],
     ]);
+  });
+  it('reads "id": "" on continuation fragments as no id, as openai-python and openai-node do (alibaba-qwen:ai:alibaba-tool-call)', () => {
+    const { calls, anomalies } = accumulateToolCalls(choicesOf(parseStream(recordedInput(QWEN_TOOL_STREAM).exchange)));
+    expect(anomalies).toEqual([]);
+    expect(calls).toMatchObject([{ id: 'call_eee11723464a4b9eb8cee71d', name: 'weather', arguments: '{"location": "San Francisco"}', fragments: 4 }]);
   });
   it('tells a late id from a name that arrives after the arguments (F32)', () => {
     const { anomalies } = fold(toolStream([[args(0, '{"timezone":"UTC"}')], [{ index: 0, id: 'c1', function: { name: 'get_time' } }]]));

@@ -1,7 +1,8 @@
 // Folds a stream's tool_calls fragments into whole calls per choice and index, the way
-// openai-python's ChatCompletionStreamState does (wire-facts §1.8): `index` is the join key,
-// `arguments` fragments are concatenated. Unlike the client it never throws: every fragment that
-// would trip a client is recorded as an anomaly with the event where it happened.
+// openai-python's ChatCompletionStreamState does (docs/deviations.md#clients): `index` is the join
+// key, `arguments` fragments are concatenated, an empty id or name adds nothing and a re-sent
+// `type` replaces the old one. Unlike the client it never throws: every fragment that would trip a
+// client is recorded as an anomaly with the event where it happened.
 import { isRecord, type StreamChoice } from '../streaming/parse-stream.ts';
 
 export type AnomalyKind =
@@ -9,9 +10,9 @@ export type AnomalyKind =
   | 'missing-index'
   /** a fragment whose id or name differs from the call already on that index: two calls merged (F03) */
   | 'merged-call'
-  /** id, type or function.name sent again with the same value (F04) */
+  /** a non-empty id or function.name sent again with the same value: openai-python concatenates it (F04) */
   | 'repeated-field'
-  /** id, type or function.name first sent on a later fragment of its index */
+  /** id, type or function.name first sent on a later fragment of its index: the AI SDK throws */
   | 'late-field'
   /** type or function.name first sent after the arguments started (F32) */
   | 'after-arguments'
@@ -74,7 +75,8 @@ export function accumulateToolCalls(entries: StreamChoice[]): AccumulatedToolCal
       if (fragment.type === null) anomalies.push({ kind: 'null-field', ...record, field: 'type', pointer: `${at.pointer}/type` });
       if (fragment.function === null) anomalies.push({ kind: 'null-field', ...record, field: 'function', pointer: `${at.pointer}/function` });
       const fn = isRecord(fragment.function) ? fragment.function : {};
-      const sent = { id: fragment.id, type: fragment.type, name: fn.name };
+      // "" adds nothing to a concatenated string and openai-node skips it: it is no id or name
+      const sent = { id: nonEmpty(fragment.id), type: fragment.type, name: nonEmpty(fn.name) };
       const key = `${choice}/${index}`;
       let call = calls.get(key);
       if (!call) {
@@ -104,7 +106,8 @@ function identityAnomalies(call: AccumulatedCall, sent: Record<(typeof IDENTITY)
     if (typeof value !== 'string') continue;
     const pointer = pointerOf(field);
     if (call[field] !== undefined) {
-      out.push({ kind: 'repeated-field', ...at, field, value, pointer });
+      // every client replaces `type` rather than concatenating it, so sending it again is harmless
+      if (field !== 'type') out.push({ kind: 'repeated-field', ...at, field, value, pointer });
       continue;
     }
     const late = field !== 'id' && call.arguments.length > 0 ? 'after-arguments' : 'late-field';
@@ -112,6 +115,10 @@ function identityAnomalies(call: AccumulatedCall, sent: Record<(typeof IDENTITY)
     call[field] = value;
   }
   return out;
+}
+
+function nonEmpty(value: unknown): unknown {
+  return value === '' ? undefined : value;
 }
 
 function appendArguments(call: AccumulatedCall, value: unknown, at: At, anomalies: ToolCallAnomaly[]): void {

@@ -1,3 +1,4 @@
+// Tool-call arguments (joined per index in streams) parse to a JSON object, so the tool can run.
 import type { Check } from '../../types.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
 import { isRecord } from '../streaming/parse-stream.ts';
@@ -8,8 +9,12 @@ export const toolsArgumentsJson: Check = {
   capability: 'tools',
   level: 'MUST',
   kind: 'protocol',
+  consequence:
+    'The client cannot run the tool: JSON.parse of merged ({"a":1}{"b":2}) or truncated arguments throws in openai-node\'s runTools, openai-python and the AI SDK.',
+  evidence:
+    'openai-node runToolCall (node_modules/openai/src/lib/AbstractChatCompletionRunner.ts); docs/deviations.md#f03, #f06',
   title: 'Tool-call arguments parse to a JSON object',
-  spec: 'OpenAPI ChatCompletionMessageToolCall.function.arguments ("in JSON format"); wire-facts F03, F06',
+  spec: 'OpenAPI ChatCompletionMessageToolCall.function.arguments ("in JSON format"); docs/deviations.md#f03, #f06',
   run: (input) =>
     withToolCalls(input, ({ calls }) => {
       // Non-string arguments are tools.arguments-string's finding; here only strings are judged.

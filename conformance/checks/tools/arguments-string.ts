@@ -1,3 +1,4 @@
+// function.arguments is a JSON-encoded string, never an object (F28).
 import type { Check } from '../../types.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
 import { withToolCalls } from './tool-calls.ts';
@@ -7,8 +8,12 @@ export const toolsArgumentsString: Check = {
   capability: 'tools',
   level: 'MUST',
   kind: 'protocol',
+  consequence:
+    "The AI SDK rejects the completion (arguments must be a string); openai-node's runTools and user code JSON.parse the arguments and throw on an object; replaying the history makes the next request fail.",
+  evidence:
+    '@ai-sdk/openai openaiChatResponseSchema (packages/openai/src/chat/openai-chat-api.ts); ggml-org/llama.cpp#20198 (docs/deviations.md#f28)',
   title: 'function.arguments is a JSON-encoded string',
-  spec: 'OpenAPI ChatCompletionMessageToolCall.function.arguments (string); wire-facts F28',
+  spec: 'OpenAPI ChatCompletionMessageToolCall.function.arguments (string); docs/deviations.md#f28',
   run: (input) =>
     withToolCalls(input, ({ calls }) => {
       if (calls.length === 0) return skip('no tool calls were returned');

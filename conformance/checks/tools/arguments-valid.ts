@@ -1,3 +1,4 @@
+// The model's arguments match the tool's parameters schema (behaviour: a rate over k runs).
 import type { Check, Verdict } from '../../types.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
 import { isRecord } from '../streaming/parse-stream.ts';
@@ -9,6 +10,10 @@ export const toolsArgumentsValid: Check = {
   capability: 'tools',
   level: 'SHOULD',
   kind: 'behaviour',
+  consequence:
+    'The tool is called with missing or wrong arguments, or an unknown function: the AI SDK raises InvalidToolInputError / NoSuchToolError and agents must retry. Model output, so a rate rather than a rule.',
+  evidence:
+    'AI SDK parseToolCall validates tool input against the tool schema; behaviour check repeated k times',
   title: "Tool-call arguments match the tool's parameters schema",
   spec: 'OpenAPI FunctionObject.parameters',
   run: (input) =>

@@ -1,3 +1,4 @@
+// Non-stream tool calls have the shape clients parse: id, type "function", name and string arguments.
 import type { Check } from '../../types.ts';
 import { validate } from '../../schemas/validate.ts';
 import { fail, pass, skip } from '../verdict.ts';
@@ -9,6 +10,10 @@ export const toolsCallSchema: Check = {
   capability: 'tools',
   level: 'MUST',
   kind: 'protocol',
+  consequence:
+    'The AI SDK rejects the whole completion when a tool call lacks type "function" or string function.name/arguments; openai-node\'s runTools skips a call whose type is not "function", so the tool is silently never run.',
+  evidence:
+    '@ai-sdk/openai openaiChatResponseSchema (packages/openai/src/chat/openai-chat-api.ts); openai-node runToolCall (node_modules/openai/src/lib/AbstractChatCompletionRunner.ts)',
   title: 'Tool calls are valid against the tool-call schema',
   spec: 'OpenAPI ChatCompletionMessageToolCall',
   run: (input) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunk, openAiToolStream, streamInput } from '../streaming/stream-fixtures.ts';
 import { toolsChoiceHonoured } from './choice-honoured.ts';
+import { GROQ_REQUIRED_ERROR_STREAM, recordedInput } from '../real-traffic.fixtures.ts';
 import { completion, completionInput, NAMED_REQUEST, NONE_REQUEST, REQUIRED_REQUEST, STREAM_REQUEST, weatherCall } from './tool-fixtures.ts';
 
 const run = (calls: unknown[], request: unknown) => toolsChoiceHonoured.run(completionInput(completion(calls), request));
@@ -23,6 +24,16 @@ describe('tools.choice-honoured', () => {
     expect(toolsChoiceHonoured.run(streamInput(openAiToolStream(), STREAM_REQUEST)).status).toBe('pass');
     const text = [chunk({ role: 'assistant', content: 'Sunny' }), chunk({}, 'stop'), '[DONE]'];
     expect(toolsChoiceHonoured.run(streamInput(text, STREAM_REQUEST)).status).toBe('fail');
+  });
+  it('passes a stream the server ended with a tool_use_failed error for required (groq:pydantic-ai:test_tool_use_failed_error_streaming_with_text#0)', () => {
+    const v = toolsChoiceHonoured.run(recordedInput(GROQ_REQUIRED_ERROR_STREAM));
+    expect(v.status).toBe('pass');
+    expect(v.message).toContain('enforced tool_choice');
+    expect(v.message).toContain('Tool choice is required');
+  });
+  it('skips a stream that ended in an unrelated error before any call', () => {
+    const events = [chunk({ role: 'assistant', content: '' }), { error: { message: 'upstream timeout', type: 'server_error', param: null, code: null } }];
+    expect(toolsChoiceHonoured.run(streamInput(events, STREAM_REQUEST)).status).toBe('skip');
   });
   it('skips auto and a request without tool_choice', () => {
     expect(run([], { ...NAMED_REQUEST, tool_choice: 'auto' }).status).toBe('skip');

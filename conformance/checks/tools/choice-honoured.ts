@@ -1,4 +1,7 @@
+// tool_choice named / required / none is enforced (F23); a server may enforce it by failing the
+// request with an error, which is not ignoring it.
 import type { Check, Verdict } from '../../types.ts';
+import { isRecord, type StreamEvent } from '../streaming/parse-stream.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
 import { toolChoiceOf, type ToolChoice } from './tool-choice.ts';
 import { withToolCalls, type ToolCallView } from './tool-calls.ts';
@@ -8,13 +11,19 @@ export const toolsChoiceHonoured: Check = {
   capability: 'tools',
   level: 'MUST',
   kind: 'behaviour',
+  consequence:
+    'Clients that force a tool get plain text instead: the AI SDK\'s object generation in tool mode throws NoObjectGeneratedError, agents with a required step loop; with "none" the client receives calls it said it could not handle.',
+  evidence:
+    'ollama/ollama#8421, #11171 (docs/deviations.md#f23); recording groq:pydantic-ai:test_tool_use_failed_error_streaming_with_text#0 (enforcement by an error event passes)',
   title: 'tool_choice is honoured (named, required, none)',
-  spec: 'OpenAPI ChatCompletionToolChoiceOption; wire-facts F23',
+  spec: 'OpenAPI ChatCompletionToolChoiceOption; docs/deviations.md#f23',
   run: (input) => {
     if (input.request?.tool_choice === undefined) return skip('the request set no tool_choice');
     const choice = toolChoiceOf(input.request);
     if (choice.mode === 'auto' || choice.mode === 'other') return skip(`tool_choice ${show(input.request?.tool_choice)} leaves the choice to the model`);
-    return withToolCalls(input, ({ calls, choices }) => {
+    return withToolCalls(input, ({ calls, choices, stream }) => {
+      const error = stream?.parsed.errors.at(-1);
+      if (error && calls.length === 0) return judgeErrorEnd(choice, error);
       if (choices.length === 0) return skip('the reply carried no choice');
       for (const index of choices) {
         const verdict = judgeChoice(choice, index, calls.filter((c) => c.choice === index));
@@ -24,6 +33,20 @@ export const toolsChoiceHonoured: Check = {
     });
   },
 };
+
+/**
+ * A stream that ended in an error event before any call. Groq enforces required/named this way
+ * ({"error":{"message":"Tool choice is required, but model did not call a tool","code":"tool_use_failed"}}):
+ * the client gets an error, not a silent plain answer, so the choice was honoured.
+ */
+function judgeErrorEnd(choice: ToolChoice, { n, json }: StreamEvent): Verdict {
+  const error = isRecord(json) && isRecord(json.error) ? json.error : {};
+  const text = `${typeof error.code === 'string' ? error.code : ''} ${typeof error.message === 'string' ? error.message : ''}`;
+  if ((choice.mode === 'required' || choice.mode === 'named') && /tool/i.test(text)) {
+    return pass(`the server enforced tool_choice by ending the stream with an error (event ${n}: ${show(text.trim(), 120)})`);
+  }
+  return skip(`the stream ended in an error event (event ${n}) before any tool call; judged by streaming.error-event`);
+}
 
 function judgeChoice(choice: ToolChoice, index: number, calls: ToolCallView[]): Verdict | undefined {
   const names = show(calls.map((c) => c.name));

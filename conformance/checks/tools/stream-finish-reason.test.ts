@@ -25,6 +25,14 @@ describe('tools.stream-finish-reason', () => {
     expect(run(truncated('tool_calls'), withUsage)).toMatchObject({ status: 'fail', received: '"tool_calls"' });
     expect(run(truncated('length'), withUsage).status).toBe('pass');
   });
+  it('says what Expected says: a call cut at the limit, not dropped calls (issue #9)', () => {
+    const spent = usageChunk({ prompt_tokens: 50, completion_tokens: 5, total_tokens: 55 });
+    const events = [...toolStream([[{ index: 0, id: 'c', type: 'function', function: { name: 'get_weather', arguments: '{"ci' } }]], 'tool_calls').slice(0, -1), spent, '[DONE]'];
+    const v = run(events, { ...withUsage, max_tokens: 5 });
+    expect(v.expected).toBe('length (the reply used 5 of 5 tokens)');
+    expect(v.message).toContain('the token limit cut the tool call off');
+    expect(v.message).not.toContain('although tool calls were');
+  });
   it('skips non-stream replies', () => {
     expect(toolsStreamFinishReason.run(completionInput(completion([weatherCall()]))).status).toBe('skip');
   });

@@ -1,3 +1,4 @@
+// Absent keys rather than null in tool-call fragments (F32).
 import type { Check } from '../../types.ts';
 import { judgeStreamAnomalies } from './stream-anomalies.ts';
 
@@ -6,14 +7,15 @@ export const toolsStreamNoNulls: Check = {
   capability: 'tools',
   level: 'SHOULD',
   kind: 'protocol',
-  title: 'No null tool_calls/type/function, and no name after the arguments',
-  spec: 'OpenAI observed stream (wire-facts §1.4); wire-facts F32',
+  consequence:
+    'Older AI SDK versions reject a fragment with type or tool_calls null ("invalid_literal expected function"); current openai-node, openai-python and AI SDK read null as absent.',
+  evidence:
+    'vercel/ai#1865, #6041 (docs/deviations.md#f32); @ai-sdk/openai openaiChatChunkSchema (type and tool_calls nullish)',
+  title: 'No null tool_calls, type or function in tool-call deltas',
+  spec: 'OpenAI observed stream (absent keys, not null); docs/deviations.md#f32',
   run: (input) =>
-    judgeStreamAnomalies(input, ['null-field', 'after-arguments'], (a) => ({
-      message:
-        a.kind === 'null-field'
-          ? `${a.field} is null instead of absent; schema-checking clients reject the chunk`
-          : `${a.field} arrives after the arguments of index ${a.index} started; clients reject a call without a name`,
-      expected: 'absent keys rather than null; type and name before the arguments',
+    judgeStreamAnomalies(input, ['null-field'], (a) => ({
+      message: `${a.field} is null instead of absent; schema-checking clients reject the chunk`,
+      expected: 'absent keys rather than null',
     })),
 };
