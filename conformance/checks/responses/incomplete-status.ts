@@ -14,7 +14,7 @@ export const responsesIncompleteStatus: Check = {
   spec: 'OpenAPI Response.status, Response.incomplete_details; docs/deviations.md#s08',
   consequence:
     'the Vercel AI SDK maps incomplete_details.reason to finishReason "length" and reports "stop" otherwise, and the openai SDKs\' status says completed: agents and apps take the truncated text (half a JSON document, a cut-off answer) as complete, silently',
-  evidence: '@ai-sdk/openai src/responses/map-openai-responses-finish-reason.ts; ollama openai/responses.go ToResponse (status always completed, wire-facts-surface fact 28)',
+  evidence: '@ai-sdk/openai src/responses/map-openai-responses-finish-reason.ts; ollama openai/responses.go ToResponse (status always completed, docs/deviations.md#s08)',
   run: (input) => {
     const max = input.request?.max_output_tokens;
     if (!Number.isInteger(max)) return skip('the request set no max_output_tokens');

@@ -16,7 +16,7 @@ export const responsesInstructionsHonoured: Check = {
   title: 'instructions are applied as the system message',
   spec: 'OpenAPI CreateResponse.instructions ("A system (or developer) message inserted into the model\'s context")',
   consequence: 'the app\'s system prompt is silently dropped: the Vercel AI SDK and the openai SDKs send `system`/instructions there, and the model answers without its rules',
-  evidence: '@ai-sdk/openai src/responses/convert-to-openai-responses-input.ts (system messages); wire-facts-surface §3 (instructions → leading system message on Ollama and llama.cpp)',
+  evidence: '@ai-sdk/openai src/responses/convert-to-openai-responses-input.ts (system messages); ollama openai/responses.go FromResponsesRequest and llama.cpp server_chat_convert_responses_to_chatcmpl (instructions → leading system message)',
   run: (input) => {
     const word = demandedWord(input.request?.instructions);
     if (!word) return skip('the request carried no instructions demanding a word');

@@ -12,6 +12,6 @@ export const responsesPreviousResponseId: Check = {
   spec: 'OpenAPI CreateResponse.previous_response_id, store (default true); docs/deviations.md#s09',
   consequence:
     'the openai SDKs\' conversation pattern (previous_response_id: response.id) and agent frameworks built on it lose every earlier turn without an error: the model answers as if the conversation had just begun',
-  evidence: 'ollama docs/api/openai-compatibility.mdx ("no previous_response_id support"; the field is dropped, wire-facts-surface fact 26)',
+  evidence: 'ollama docs/api/openai-compatibility.mdx ("no previous_response_id support") and openai/responses.go (the field is not read) (docs/deviations.md#s09)',
   run: (input) => recallVerdict(input, 'previous_response_id', 'Every app that chains responses by id loses its history on this server.'),
 };

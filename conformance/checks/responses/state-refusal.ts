@@ -12,10 +12,10 @@ export const responsesStateRefusal: Check = {
   level: 'SHOULD',
   kind: 'protocol',
   title: 'A refused conversation reference is a 4xx error naming previous_response_id or item_reference',
-  spec: 'OpenAPI Error (param); wire-facts-surface fact 7 (previous_response_not_found); docs/deviations.md#s09',
+  spec: 'OpenAPI Error (param); OpenAI\'s previous_response_not_found error; docs/deviations.md#s09',
   consequence:
     'the app gets an error that does not say the server keeps no state ("Response with id … not found" for a response it created a second ago, "Cannot determine type of \'item\'"), so nobody knows to resend the history or set the AI SDK\'s store: false',
-  evidence: 'vllm responses/serving.py (404 without VLLM_ENABLE_RESPONSES_API_STORE, wire-facts-surface fact 40); llama.cpp server-chat.cpp server_chat_convert_responses_to_chatcmpl',
+  evidence: 'vllm entrypoints/openai/responses/serving.py (404 without VLLM_ENABLE_RESPONSES_API_STORE); llama.cpp server-chat.cpp server_chat_convert_responses_to_chatcmpl',
   run: ({ exchange, previous, request }) => {
     if (!previous) return skip('the first turn gave no response to continue from');
     const status = exchange.status ?? 0;

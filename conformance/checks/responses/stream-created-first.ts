@@ -10,7 +10,7 @@ export const responsesStreamCreatedFirst: Check = {
   level: 'MUST',
   kind: 'protocol',
   title: 'The first event is response.created',
-  spec: 'OpenAPI ResponseCreatedEvent; wire-facts-surface §1.4 fact 22',
+  spec: 'OpenAPI ResponseCreatedEvent; docs/deviations.md#responses-clients',
   consequence:
     'openai-node\'s responses.stream() throws "expected \'response.created\' event, got <type>" and openai-python\'s helper raises RuntimeError("Expected to have received `response.created` before …")',
   evidence: 'openai-node src/internal/responses/response-accumulator.ts accumulateResponseWithContext; openai-python lib/streaming/responses/_responses.py',

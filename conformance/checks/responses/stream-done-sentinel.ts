@@ -9,7 +9,7 @@ export const responsesStreamDoneSentinel: Check = {
   level: 'MAY',
   kind: 'protocol',
   title: 'No data: [DONE] after a Responses stream',
-  spec: 'OpenAPI createResponse "Streaming" example (no [DONE]); wire-facts-surface §1.3 fact 13; docs/deviations.md#s16',
+  spec: 'OpenAPI createResponse "Streaming" example (no [DONE]); docs/deviations.md#s16',
   consequence:
     'openai-node, openai-python and the Vercel AI SDK all stop at or ignore [DONE]; a hand-written client that JSON-decodes every data line fails on it',
   evidence: 'openai-node src/core/streaming.ts (break on [DONE]); @ai-sdk/provider-utils parse-json-event-stream.ts (ignores [DONE])',

@@ -13,7 +13,7 @@ export const responsesStreamErrorEvent: Check = {
   level: 'SHOULD',
   kind: 'protocol',
   title: 'Errors inside a stream are Responses error events with a message',
-  spec: 'OpenAPI ResponseErrorEvent; wire-facts-surface §1.3 facts 19, 20; docs/deviations.md#s12, docs/deviations.md#s13',
+  spec: 'OpenAPI ResponseErrorEvent; docs/deviations.md#s12, #s13',
   consequence:
     'the Vercel AI SDK validates error events (type "error", a string message, string-or-null code) and reports a schema error instead of the server\'s message for anything else (S13); openai-node raises on both shapes',
   evidence: '@ai-sdk/openai src/responses/openai-responses-api.ts openaiResponsesErrorChunkSchema, openaiResponsesNestedErrorChunkSchema; openai-node src/lib/responses/ResponseStream.ts #addEvent',

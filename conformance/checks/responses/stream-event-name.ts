@@ -10,7 +10,7 @@ export const responsesStreamEventName: Check = {
   level: 'SHOULD',
   kind: 'protocol',
   title: 'An event: line, when present, equals the JSON type',
-  spec: 'OpenAPI createResponse "Streaming" example (event: <type> before each data line); wire-facts-surface §1.3 fact 13',
+  spec: 'OpenAPI createResponse "Streaming" example (event: <type> before each data line); docs/deviations.md#responses-clients',
   consequence:
     'clients that dispatch on the SSE event name (browser EventSource listeners, openai-node treating event: error as a failure) misroute or drop the event; openai-python and the AI SDK read only the JSON type, so an absent event: line is harmless',
   evidence: 'openai-node src/core/streaming.ts (sse.event === "error" raises APIError); WHATWG EventSource dispatch by event type',

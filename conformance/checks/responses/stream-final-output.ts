@@ -12,7 +12,7 @@ export const responsesStreamFinalOutput: Check = {
   level: 'MUST',
   kind: 'protocol',
   title: 'The terminal response lists every streamed item, with the same ids and arguments',
-  spec: 'OpenAPI ResponseCompletedEvent (response.output); wire-facts-surface §9.1',
+  spec: 'OpenAPI ResponseCompletedEvent (response.output); docs/deviations.md#responses-clients',
   consequence:
     'openai-node\'s finalResponse() and openai-python\'s get_final_response() return the terminal event\'s response, so items missing from it are lost (an empty output gives output_text ""), and openai-node throws "Cannot complete response with unfinished output items" when an unfinished item is absent',
   evidence: 'openai-node src/lib/responses/ResponseStream.ts #assertComplete, #prepareEvent; openai-python lib/streaming/responses/_responses.py',

@@ -11,10 +11,10 @@ export const responsesStreamLifecycle: Check = {
   level: 'SHOULD',
   kind: 'protocol',
   title: 'Text parts and function-call arguments are closed by their .done events before the item is done',
-  spec: 'OpenAPI ResponseTextDoneEvent, ResponseContentPartDoneEvent, ResponseFunctionCallArgumentsDoneEvent; wire-facts-surface §1.3 facts 15, 17; docs/deviations.md#s05',
+  spec: 'OpenAPI ResponseTextDoneEvent, ResponseContentPartDoneEvent, ResponseFunctionCallArgumentsDoneEvent; docs/deviations.md#s05',
   consequence:
     'event-driven clients that finalise on response.output_text.done or response.function_call_arguments.done (openai-node and openai-python stream helper listeners, agent frameworks) never see the final text or arguments; events after output_item.done change an item the client already finished',
-  evidence: 'openai-node src/lib/responses/ResponseStream.ts (typed listeners per event); wire-facts-surface §1.6 fact 33 (llama.cpp sends no function_call_arguments.done)',
+  evidence: 'openai-node src/lib/responses/ResponseStream.ts (typed listeners per event); llama.cpp server-task.cpp to_json_oaicompat_resp_stream (no function_call_arguments.done, docs/deviations.md#s05)',
   run: (input) =>
     withResponsesStream(input, (stream) => {
       if (input.exchange.truncated) return skip('the capture was cut at the size or event cap, so its end is unknown');

@@ -9,7 +9,7 @@ export const responsesStreamSequenceOrder: Check = {
   level: 'SHOULD',
   kind: 'protocol',
   title: 'sequence_number strictly increases through the stream',
-  spec: 'OpenAPI ResponseStreamEvent sequence_number ("The sequence number of this event"); wire-facts-surface §1.3 fact 14',
+  spec: 'OpenAPI ResponseStreamEvent sequence_number ("The sequence number of this event"); docs/deviations.md#s01',
   consequence:
     'a client resuming with starting_after (openai-node responses.stream({response_id, starting_after}), openai-python) skips or repeats events, so resumed text is cut or doubled',
   evidence: 'openai-node src/lib/responses/ResponseStream.ts maybeEmit (event.sequence_number > starting_after)',

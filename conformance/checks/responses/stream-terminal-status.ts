@@ -13,7 +13,7 @@ export const responsesStreamTerminalStatus: Check = {
   spec: 'OpenAPI ResponseCompletedEvent, ResponseIncompleteEvent; docs/deviations.md#s08',
   consequence:
     'clients that branch on the event (openai-node / openai-python listeners for response.incomplete, openai-python\'s get_final_response() which accepts only response.completed) treat a truncated or failed answer as complete',
-  evidence: 'openai-node src/lib/responses/ResponseStream.ts (typed listeners per event type); vllm serving.py @0001948 (always response.completed, wire-facts-surface fact 37)',
+  evidence: 'openai-node src/lib/responses/ResponseStream.ts (typed listeners per event type); vllm entrypoints/openai/responses/serving.py (always response.completed, docs/deviations.md#s08)',
   run: (input) =>
     withResponsesStream(input, (stream) => {
       const final = finalResponse(stream);

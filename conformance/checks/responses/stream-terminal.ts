@@ -10,7 +10,7 @@ export const responsesStreamTerminal: Check = {
   level: 'MUST',
   kind: 'protocol',
   title: 'The stream ends with exactly one response.completed, .incomplete or .failed',
-  spec: 'OpenAPI ResponseCompletedEvent, ResponseIncompleteEvent, ResponseFailedEvent; wire-facts-surface §1.4 facts 22, 23',
+  spec: 'OpenAPI ResponseCompletedEvent, ResponseIncompleteEvent, ResponseFailedEvent; docs/deviations.md#responses-clients',
   consequence:
     'without a terminal event openai-python\'s get_final_response() raises "Didn\'t receive a `response.completed` event", openai-node\'s finalResponse() resolves with an unfinished in_progress snapshot and the Vercel AI SDK reports no usage; a silently cut stream looks like a short answer. Events after the terminal one are lost',
   evidence: 'openai-python lib/streaming/responses/_responses.py; openai-node src/lib/responses/ResponseStream.ts #endRequest; @ai-sdk/openai (usage only from response.completed/incomplete)',

@@ -1,5 +1,5 @@
 // The detail objects of ResponseUsage (cached and reasoning tokens), required by the spec, are
-// only read for cost breakdowns; llama.cpp omits them (wire-facts-surface fact 10).
+// only read for cost breakdowns; llama.cpp omits them (ggml-org/llama.cpp#22659).
 import type { Check } from '../../types.ts';
 import { isRecord } from '../streaming/parse-stream.ts';
 import { fail, pass, show, skip } from '../verdict.ts';

@@ -13,7 +13,7 @@ export const responsesToolsChoiceHonoured: Check = {
   spec: 'OpenAPI ToolChoiceOptions, ToolChoiceFunction; docs/deviations.md#s10',
   consequence:
     'agents that force a tool (the AI SDK\'s toolChoice: "required" or { type: "tool" }, openai-agents) get free text or the wrong function, and "none" still runs functions the app meant to switch off',
-  evidence: 'ollama openai/responses.go ("tool_choice is not supported", wire-facts-surface fact 26); @ai-sdk/openai src/responses/openai-responses-prepare-tools.ts',
+  evidence: 'ollama openai/responses.go ("tool_choice is not supported", docs/deviations.md#s10); @ai-sdk/openai src/responses/openai-responses-prepare-tools.ts',
   run: (input) => {
     const choice = responsesToolChoice(input.request);
     if (choice.mode === 'auto' || choice.mode === 'other') return skip(`tool_choice ${show(input.request?.tool_choice)} leaves the choice to the model`);

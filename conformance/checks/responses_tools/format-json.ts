@@ -17,7 +17,7 @@ export const responsesToolsFormatJson: Check = {
   title: 'text.format json_object / json_schema yields a JSON answer',
   spec: 'OpenAPI TextResponseFormatConfiguration (text.format)',
   consequence: 'the Vercel AI SDK\'s generateObject / Output.object and openai-node\'s responses.parse() JSON-parse the answer and throw (AI_NoObjectGeneratedError, SyntaxError) when the server ignored the format',
-  evidence: 'openai-node src/lib/ResponsesParser.ts parseTextFormat; ollama openai/responses.go (json_object dropped, wire-facts-surface fact 26)',
+  evidence: 'openai-node src/lib/ResponsesParser.ts parseTextFormat; ollama openai/responses.go (json_object dropped, docs/deviations.md#r01)',
   run: (input) => {
     const format = formatOf(input.request);
     if (!format) return skip('the request asked for no JSON format');

@@ -15,7 +15,7 @@ export const responsesToolsOutputUsed: Check = {
   title: 'A function_call_output turn is answered with the tool\'s result',
   spec: 'OpenAPI FunctionCallOutputItemParam (call_id, output)',
   consequence: 'every agent loop (the AI SDK\'s multi-step generateText, openai-agents) sends tool results this way; a server that drops them answers without the result or calls the tool again forever',
-  evidence: '@ai-sdk/openai src/responses/convert-to-openai-responses-input.ts (tool results → function_call_output); wire-facts-surface §1.5 fact 25, §1.6 fact 32',
+  evidence: '@ai-sdk/openai src/responses/convert-to-openai-responses-input.ts (tool results → function_call_output); ollama openai/responses.go and llama.cpp server-chat.cpp (function_call_output → tool message)',
   run: (input) => {
     const sent = Array.isArray(input.request?.input) && input.request.input.some((i: unknown) => isRecord(i) && i.type === 'function_call_output');
     if (!sent) return skip('the request carried no function_call_output');

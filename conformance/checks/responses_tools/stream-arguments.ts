@@ -11,7 +11,7 @@ export const responsesToolsStreamArguments: Check = {
   level: 'MUST',
   kind: 'protocol',
   title: 'function_call_arguments deltas concatenate to the .done arguments and the done item',
-  spec: 'OpenAPI ResponseFunctionCallArgumentsDeltaEvent, ResponseFunctionCallArgumentsDoneEvent; wire-facts-surface §1.3 fact 17',
+  spec: 'OpenAPI ResponseFunctionCallArgumentsDeltaEvent, ResponseFunctionCallArgumentsDoneEvent; docs/deviations.md#s06, #s07',
   consequence:
     'openai-node builds arguments from the deltas and then replaces them with the .done value, and the Vercel AI SDK streams tool input from the deltas but runs the tool with the done item\'s arguments: when they differ the app shows one call and runs another',
   evidence: 'openai-node src/internal/responses/response-accumulator.ts (function_call_arguments.delta appends, .done replaces); @ai-sdk/openai tool-input-delta vs tool-call on output_item.done',

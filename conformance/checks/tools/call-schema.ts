@@ -21,18 +21,19 @@ export const toolsCallSchema: Check = {
       if (stream) return skip('streamed tool calls are judged by the tools.stream-* checks');
       if (calls.length === 0) return skip('no tool calls were returned');
       const body = input.exchange.json as Record<string, any>;
-      for (const call of calls) {
-        const raw = pick(body, call.pointer);
-        const result = validate('tool-call', raw);
-        if (result.ok) continue;
-        const head = result.errors[0];
-        return fail('a tool call does not match the tool-call schema', {
-          expected: '{"id": string, "type": "function", "function": {"name": string, "arguments": string}}',
-          received: result.errors.map((e) => `${e.pointer}: ${e.message}`).join('; '),
-          pointer: `${call.pointer}${head.pointer === '/' ? '' : head.pointer}`,
-        });
-      }
-      return pass();
+      const invalid = calls.flatMap((call) => {
+        const result = validate('tool-call', pick(body, call.pointer));
+        return result.ok ? [] : [{ call, errors: result.errors }];
+      });
+      if (invalid.length === 0) return pass();
+      const [{ call, errors }] = invalid;
+      const at = (base: string, pointer: string) => `${base}${pointer === '/' ? '' : pointer}`;
+      return fail(`${invalid.length} of ${calls.length} tool call(s) do not match the tool-call schema`, {
+        expected: '{"id": string, "type": "function", "function": {"name": string, "arguments": string}}',
+        received: errors.map((e) => `${e.pointer}: ${e.message}`).join('; '),
+        pointer: at(call.pointer, errors[0].pointer),
+        details: invalid.flatMap((i) => i.errors.map((e) => `${at(i.call.pointer, e.pointer)}: ${e.message}`)),
+      });
     }),
 };
 

@@ -12,7 +12,7 @@ export const toolsChoiceHonoured: Check = {
   level: 'MUST',
   kind: 'behaviour',
   consequence:
-    'Clients that force a tool get plain text instead: the AI SDK\'s object generation in tool mode throws NoObjectGeneratedError, agents with a required step loop; with "none" the client receives calls it said it could not handle.',
+    'A forced tool (named or required) comes back as plain text: code reading message.tool_calls[0], the documented way to extract data through a forced function, throws, and agent loops such as openai-node\'s runTools end without the tool result; with "none" the client receives calls it said it could not handle.',
   evidence:
     'ollama/ollama#8421, #11171 (docs/deviations.md#f23); recording groq:pydantic-ai:test_tool_use_failed_error_streaming_with_text#0 (enforcement by an error event passes)',
   title: 'tool_choice is honoured (named, required, none)',
