@@ -65,7 +65,7 @@ export function deviationProblems(expectations: Expectations, corpusIds: Set<str
   const problems: string[] = [];
   for (const [exchange, checks] of Object.entries(expectations)) {
     for (const [check, deviation] of Object.entries(checks)) {
-      const ids = /^([FSC]\d\d)(, ?[FSC]\d\d)*: \S/.exec(deviation ?? '') ? deviation.split(':')[0].split(/, ?/) : [];
+      const ids = /^([FSCR]\d\d)(, ?[FSCR]\d\d)*: \S/.exec(deviation ?? '') ? deviation.split(':')[0].split(/, ?/) : [];
       if (ids.length === 0) problems.push(`${exchange} ${check}: "${deviation}" does not start with a deviation id and a note ("F33: …")`);
       for (const id of ids.filter((i) => !known(i, corpusIds))) problems.push(`${exchange} ${check}: ${id} is not a documented deviation`);
     }
@@ -77,6 +77,8 @@ function known(id: string, corpusIds: Set<string>): boolean {
   const n = Number(id.slice(1));
   if (id[0] === 'F') return n >= 1 && n <= 40;
   if (id[0] === 'S') return n >= 1 && n <= 26;
+  // R: Responses deviations beyond the S catalogue (docs/deviations.md#r01 …)
+  if (id[0] === 'R') return n >= 1 && n <= 2;
   return corpusIds.has(id);
 }
 

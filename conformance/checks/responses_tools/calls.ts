@@ -31,6 +31,11 @@ export function callableNames(request: unknown): string[] | undefined {
   return offeredTools(request).map((t) => t.name);
 }
 
+/** Every tool call of the answer: function calls and hosted-tool calls (web_search_call, image_generation_call, …). */
+export function toolCallItems(view: OutputView): FunctionCallView[] {
+  return view.items.flatMap((item, index) => (typeof item.type === 'string' && item.type.endsWith('_call') ? [{ index, pointer: view.pointer(index), item }] : []));
+}
+
 export function withCalls(input: CheckInput, judge: (calls: FunctionCallView[], view: OutputView) => Verdict): Verdict {
   return withOutput(input, (view) => judge(functionCalls(view), view));
 }
@@ -51,7 +56,8 @@ export type ResponsesToolChoice = { mode: 'auto' | 'required' | 'none' } | { mod
 /** What the request's flat tool_choice demands (`{"type":"function","name":…}` in Responses). */
 export function responsesToolChoice(request: unknown): ResponsesToolChoice {
   const choice = isRecord(request) ? request.tool_choice : undefined;
-  if (choice === undefined || choice === null) return { mode: offeredTools(request).length > 0 ? 'auto' : 'none' };
+  // absent, the choice is the model's (auto with tools; with none there is nothing to enforce)
+  if (choice === undefined || choice === null) return { mode: 'auto' };
   if (choice === 'auto' || choice === 'required' || choice === 'none') return { mode: choice };
   if (isRecord(choice) && choice.type === 'function' && typeof choice.name === 'string') return { mode: 'named', name: choice.name };
   return { mode: 'other' };

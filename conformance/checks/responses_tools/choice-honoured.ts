@@ -2,7 +2,7 @@
 // enforced (S10).
 import type { Check } from '../../types.ts';
 import { fail, pass, show, skip } from '../verdict.ts';
-import { responsesToolChoice, withCalls } from './calls.ts';
+import { responsesToolChoice, toolCallItems, withCalls } from './calls.ts';
 
 export const responsesToolsChoiceHonoured: Check = {
   id: 'responses_tools.choice-honoured',
@@ -17,8 +17,10 @@ export const responsesToolsChoiceHonoured: Check = {
   run: (input) => {
     const choice = responsesToolChoice(input.request);
     if (choice.mode === 'auto' || choice.mode === 'other') return skip(`tool_choice ${show(input.request?.tool_choice)} leaves the choice to the model`);
-    return withCalls(input, (calls, view) => {
-      const names = show(calls.map((c) => c.item.name));
+    return withCalls(input, (functions, view) => {
+      // "required" and "none" count every tool call, hosted ones (image_generation_call, …) included
+      const calls = choice.mode === 'named' ? functions : toolCallItems(view);
+      const names = show(calls.map((c) => c.item.name ?? c.item.type));
       if (choice.mode === 'none' && calls.length > 0) {
         return fail(`tool_choice "none" was ignored: the answer calls ${names}`, { expected: 'no function_call items', received: names, pointer: calls[0].pointer });
       }

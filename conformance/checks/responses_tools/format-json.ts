@@ -23,6 +23,7 @@ export const responsesToolsFormatJson: Check = {
     if (!format) return skip('the request asked for no JSON format');
     return withOutput(input, (view) => {
       const text = outputText(view.items);
+      if (text === '' && view.items.some((i) => i.type === 'function_call')) return skip('the answer is a function call, which the format does not constrain');
       try {
         JSON.parse(text);
         return pass();

@@ -19,6 +19,7 @@ export const responsesToolsFormatSchema: Check = {
     if (format?.type !== 'json_schema') return skip('the request asked for no json_schema format');
     return withOutput(input, (view) => {
       const text = outputText(view.items);
+      if (text === '' && view.items.some((i) => i.type === 'function_call')) return skip('the answer is a function call, which the format does not constrain');
       let value: unknown;
       try {
         value = JSON.parse(text);
