@@ -4,7 +4,7 @@
 import pLimit from 'p-limit';
 import { protocolChecksFor } from '../scenarios/index.ts';
 import { sendExchange } from '../transport/send.ts';
-import type { Capability, CheckResult, Exchange, RecordedExchange, Scenario, Target, TargetResult } from '../types.ts';
+import type { Capability, CheckResult, Exchange, RecordedExchange, Scenario, ScenarioRequest, Target, TargetResult } from '../types.ts';
 import { buildRequest } from './build-request.ts';
 import { GIVE_UP_AFTER_TIMEOUTS, TimeoutBreaker } from './give-up.ts';
 import { judgeScenario, type JudgedExchange } from './judge.ts';
@@ -40,7 +40,7 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
       const exchanges = await Promise.all(
         Array.from({ length: times }, (_, i) => limit(() => exchangeFor(target, scenario, i + 1, opts.timeoutMs, breaker))),
       );
-      for (const e of exchanges) {
+      for (const e of exchanges.flatMap((x) => (x.previous ? [x.previous, x] : [x]))) {
         addUsage(usage, e.exchange);
         opts.onExchange?.(target.name, scenario.id, e.exchange);
       }
@@ -48,7 +48,8 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
       done += 1;
       opts.onScenario?.({ target: target.name, scenario: scenario.id, done, total: selected.length, checks });
       // keep only the (cut) record: a hostile endpoint's 8 MiB bodies must not pile up in memory
-      return { recorded: exchanges.map((e) => record(e, scenario.id)), checks };
+      const all = exchanges.flatMap((e) => (e.previous ? [e.previous, e] : [e]));
+      return { recorded: all.map((e) => record(e, scenario.id)), checks };
     }),
   );
 
@@ -70,7 +71,14 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
 }
 
 async function exchangeFor(target: Target, scenario: Scenario, run: number, timeoutMs: number, breaker: TimeoutBreaker): Promise<JudgedExchange> {
-  const req = scenario.build({ model: target.model });
+  const first = await send(target, scenario.build({ model: target.model }), `${scenario.id}#${run}`, timeoutMs, breaker);
+  const next = scenario.nextTurn?.({ model: target.model, first: first.exchange });
+  if (!next) return first;
+  const second = await send(target, next, `${scenario.id}#${run}`, timeoutMs, breaker);
+  return { ...second, previous: { ...first, id: `${scenario.id}#${run}/turn1` } };
+}
+
+async function send(target: Target, req: ScenarioRequest, id: string, timeoutMs: number, breaker: TimeoutBreaker): Promise<JudgedExchange> {
   const request = buildRequest(target, req);
   let exchange: Exchange;
   if (breaker.open) {
@@ -85,7 +93,7 @@ async function exchangeFor(target: Target, scenario: Scenario, run: number, time
     }
     breaker.record(exchange);
   }
-  return { id: `${scenario.id}#${run}`, exchange, request: req.rawBody === undefined ? req.body : undefined };
+  return { id, exchange, request: req.rawBody === undefined ? req.body : undefined };
 }
 
 function unsent(request: Exchange['request'], message: string): Exchange {
