@@ -24,7 +24,7 @@ describe('docs/examples', () => {
     const steps: Array<{ uses?: string; with?: Record<string, string> }> = wf.jobs.conformance.steps;
     expect(wf.jobs.conformance.services.ollama.image).toMatch(/^ollama\/ollama/);
     const suite = steps.find((s) => s.uses?.endsWith('/dropin@v1'))!;
-    expect(suite.with).toEqual({ config: 'dropin.yaml' });
+    expect(suite.with).toEqual({ config: 'dropin.yaml', 'allow-skipped': '${{ github.event.pull_request.head.repo.fork == true }}' });
     for (const key of Object.keys(suite.with!)) expect(action.inputs).toHaveProperty(key);
   });
   it('the matrix workflow runs the action once per target and merges their results', () => {

@@ -58,7 +58,7 @@ describe.concurrent('default outputs', () => {
 
   it("an in-process emulator's reports say so in the curl lines, with the command that serves it again", async () => {
     const cwd = dir();
-    const r = await dropin(['run', '--emulator', 'ollama', '--quirk', 'crlf', '--only', 'chat'], cwd);
+    const r = await dropin(['run', '--emulator', 'ollama', '--quirk', 'crlf', '--only', 'chat', '--fail-on', 'should'], cwd);
     expect(r.code).toBe(1);
     const results = JSON.parse(readFileSync(join(cwd, 'dropin-report', 'results.json'), 'utf8'));
     const port = new URL(results.targets[0].baseUrl).port;

@@ -27,9 +27,9 @@ describe('test sets', () => {
     expect(pkg.scripts['test:load']).toBe('vitest run --config vitest.load.config.ts');
   });
 
-  it('.ci/run requires Chromium and Docker, runs both sets and ends with the tally of both', () => {
+  it('.ci/run requires Chromium, Docker and Redis, runs both sets and ends with the tally of both', () => {
     const ci = readFileSync(`${ROOT}.ci/run`, 'utf8');
-    expect(ci).toMatch(/^export DROPIN_REQUIRE_BROWSER=1 DROPIN_REQUIRE_DOCKER=1$/m);
+    expect(ci).toMatch(/^export DROPIN_REQUIRE_BROWSER=1 DROPIN_REQUIRE_DOCKER=1 DROPIN_REQUIRE_REDIS=1$/m);
     expect(ci).toMatch(/^npm test -- .*--outputFile\.json=\.tmp\/vitest\.json$/m);
     expect(ci).toMatch(/^npm run test:load -- .*--outputFile\.json=\.tmp\/vitest-load\.json$/m);
     const lines = ci.trim().split('\n');

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRunConfig } from '../cli/run-config.ts';
 import { resolveRun } from '../cli/run-options.ts';
+import { PROFILES } from '../../fixtures/emulator/profiles.ts';
+
+const PROFILE_LIST = Object.keys(PROFILES).join(', ');
 
 const BIN = new URL('../../bin/dropin.js', import.meta.url).pathname;
 
@@ -35,7 +38,7 @@ describe('usage errors list what is allowed', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'dropin-usage-')), 'report');
     const r = await dropin(['run', '--emulator', 'olama', '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('dropin: --emulator: unknown "olama"; did you mean "ollama"? Allowed: spec, ollama, ollama-legacy, llama.cpp, vllm, lm-studio');
+    expect(r.stderr).toContain(`dropin: --emulator: unknown "olama"; did you mean "ollama"? Allowed: ${PROFILE_LIST}`);
     expect(r.stdout).toBe('');
     expect(existsSync(out)).toBe(false);
   });
@@ -59,7 +62,7 @@ describe('usage errors list what is allowed', () => {
   it('config files: enum values are listed, and an emulator target\'s profile and quirks are checked', () => {
     expect(usage(() => parseRunConfig({ failOn: 'always', targets: [{ name: 'a', kind: 'emulator' }] }, {}, 'c.yaml'))).toContain('failOn: must be equal to one of the allowed values: must, should, never');
     expect(usage(() => parseRunConfig({ targets: [{ name: 'a', kind: 'emulater' }] }, {}, 'c.yaml'))).toContain('targets.0.kind: must be equal to one of the allowed values: url, emulator, ollama, preset, replay');
-    expect(usage(() => parseRunConfig({ targets: [{ name: 'a', kind: 'emulator', profile: 'vlm' }] }, {}, 'c.yaml'))).toBe('c.yaml: targets[0].profile: unknown "vlm"; did you mean "vllm"? Allowed: spec, ollama, ollama-legacy, llama.cpp, vllm, lm-studio');
+    expect(usage(() => parseRunConfig({ targets: [{ name: 'a', kind: 'emulator', profile: 'vlm' }] }, {}, 'c.yaml'))).toBe(`c.yaml: targets[0].profile: unknown "vlm"; did you mean "vllm"? Allowed: ${PROFILE_LIST}`);
     expect(usage(() => parseRunConfig({ targets: [{ name: 'a', kind: 'emulator', quirks: ['crlf', 'nope'] }] }, {}, 'c.yaml'))).toMatch(/^c\.yaml: targets\[0\]\.quirks: unknown "nope"/);
   });
 
