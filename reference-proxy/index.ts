@@ -5,7 +5,8 @@ import type { Registry } from 'prom-client';
 import { BackendProfiles } from './detect/backend-profiles.ts';
 import { settleWithin } from './detect/settle-within.ts';
 import { Drain } from './drain.ts';
-import type { ProxyContext } from './handlers/context.ts';
+import { BackendApis } from './core/apis.ts';
+import type { ProxyContext } from './core/context.ts';
 import { startProbes } from './health/probe.ts';
 import { HealthTracker } from './health/tracker.ts';
 import { createLineBuffer } from './observe/line-buffer.ts';
@@ -61,6 +62,7 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
     log,
     inflight: 0,
     profiles,
+    apis: new BackendApis(config.backends, profiles),
   };
   const server = createProxyServer(ctx);
   try {

@@ -6,14 +6,16 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { SHUTDOWN, shuttingDownError } from './drain.ts';
 import { ProxyError } from './errors.ts';
-import type { Exchange, ProxyContext } from './handlers/context.ts';
+import type { Exchange, ProxyContext } from './core/context.ts';
 import { applyCors } from './handlers/cors.ts';
 import { sendError, toProxyError } from './handlers/respond.ts';
-import { routeFor, type Route } from './handlers/routes.ts';
-import { streamErrorPayload } from './handlers/stream-observer.ts';
-import { frame } from './normalize/sse.ts';
+import { allowedMethods, routeFor, type Route } from './handlers/routes.ts';
+import { ENDPOINTS } from './endpoints/registry.ts';
 import { requestIdFrom } from './observe/request-id.ts';
 import { formatLogLine, newRecord } from './observe/request-log.ts';
+
+/** The API paths, for messages naming what the proxy serves. */
+const SERVED = [...ENDPOINTS.map((e) => e.path), '/v1/models'].join(', ');
 
 export function createProxyServer(ctx: ProxyContext): Server {
   const handler = (req: IncomingMessage, res: ServerResponse) => void dispatch(ctx, req, res);
@@ -38,7 +40,7 @@ export function createProxyServer(ctx: ProxyContext): Server {
     sendError(res, new ProxyError(417, 'The proxy only understands "Expect: 100-continue". Send the request without this Expect header.', { code: 'bad_http_request' })),
   );
   server.on('connect', (req: IncomingMessage, socket: Duplex) =>
-    endSocket(socket, 405, 'Method Not Allowed', `Method ${req.method} is not allowed; this proxy serves /v1/chat/completions and /v1/models.`),
+    endSocket(socket, 405, 'Method Not Allowed', `Method ${req.method} is not allowed; this proxy serves ${SERVED}.`),
   );
   return server;
 }
@@ -81,7 +83,7 @@ async function dispatch(ctx: ProxyContext, req: IncomingMessage, res: ServerResp
   // while draining, a client still on a kept-alive connection is told to reconnect (elsewhere)
   if (ctx.drain.draining) res.setHeader('connection', 'close');
   const untrack = ctx.drain.track(client);
-  const route = routeFor(path);
+  const route = routeFor(path, req.method);
   const limited = route?.limited === true && route.method === req.method;
   if (limited) ctx.inflight++;
   try {
@@ -107,13 +109,14 @@ async function handle(ctx: ProxyContext, ex: Exchange, route: Route | undefined)
     throw new ProxyError(400, 'The request has no Host header, which HTTP/1.1 requires. Send one (any HTTP client does).', { code: 'bad_http_request' });
   }
   if (!route) {
-    throw new ProxyError(404, `Invalid URL (${ex.req.method} ${ex.record.path}). This proxy serves /v1/chat/completions and /v1/models.`, { code: 'unknown_url' });
+    throw new ProxyError(404, `Invalid URL (${ex.req.method} ${ex.record.path}). This proxy serves ${SERVED}.`, { code: 'unknown_url' });
   }
   if (route.method !== ex.req.method) {
-    throw new ProxyError(405, `Method ${ex.req.method} is not allowed on ${route.path}; use ${route.method}.`, {
+    const allow = allowedMethods(ex.record.path);
+    throw new ProxyError(405, `Method ${ex.req.method} is not allowed on ${ex.record.path}; use ${allow}.`, {
       type: 'invalid_request_error',
       code: 'method_not_allowed',
-      headers: { allow: route.method },
+      headers: { allow },
     });
   }
   if (route.limited && ctx.inflight > ctx.config.limits.maxConcurrent) {
@@ -134,9 +137,9 @@ function endForShutdown(ex: Exchange): void {
     sendError(res, shuttingDownError());
     return;
   }
-  if (!String(res.getHeader('content-type')).startsWith('text/event-stream')) return;
+  if (!ex.streamError || !String(res.getHeader('content-type')).startsWith('text/event-stream')) return;
   const message = 'The proxy is shutting down and this answer could not finish before its drain deadline; it is incomplete. Retry the request.';
-  res.write(frame(streamErrorPayload(message, 'server_shutting_down')));
+  res.write(ex.streamError(message, 'server_shutting_down'));
 }
 
 function respondWithError(ex: Exchange, error: ProxyError): void {

@@ -11,6 +11,9 @@ export type QuirkProfile = 'openai' | 'ollama' | 'ollama-legacy' | 'llama.cpp' |
 /** What `backends[].profile` may say: one profile, or `auto` (the default) to identify the server. */
 export type ProfileSetting = QuirkProfile | 'auto';
 
+/** The OpenAI APIs a backend may serve (`backends[].apis`); /v1/models is always answered from config. */
+export type Api = 'chat' | 'responses' | 'embeddings' | 'completions';
+
 export interface BackendConfig {
   name: string;
   /** base URL ending in /v1, e.g. http://127.0.0.1:11434/v1 */
@@ -19,6 +22,12 @@ export interface BackendConfig {
   apiKey?: string;
   /** model names this backend serves, as the backend spells them */
   models: string[];
+  /** the APIs it serves; absent = what its profile (configured or identified) is known to serve (core/apis.ts) */
+  apis?: Api[];
+  /** the models among `models` that are embedding models: only they serve /v1/embeddings, and only that */
+  embeddingModels?: string[];
+  /** the models among `models` that take image input: requests with images go only to them */
+  visionModels?: string[];
   /** load-balancing weight among backends serving the same model, default 1 */
   weight: number;
   /** max in-flight requests to this backend; beyond it the backend is skipped like an unhealthy one */
@@ -53,6 +62,8 @@ export interface RouteRule {
     jsonSchema?: boolean;
     /** header name (lower-case) → exact value */
     header?: Record<string, string>;
+    /** the endpoint's name (chat, completions, embeddings, responses) */
+    endpoint?: string | string[];
   };
   /** route to this alias or list of targets (an ordered fallback chain) */
   route: string | ModelTarget[];
@@ -117,8 +128,13 @@ export interface ProxyConfig {
   cors?: { origins: string[] };
   /** absent = each replica keeps its own rate limits and circuits (in memory) */
   state?: { redis: RedisStateConfig };
+  /** absent = reasoning text reaches the client in the field its backend used */
+  reasoning?: { field: ReasoningField };
   shutdown: { drainMs: number };
 }
+
+/** Where the client reads reasoning text: `reasoning_content` (llama.cpp, DeepSeek), `reasoning` (Ollama, vLLM, OpenRouter) or both. */
+export type ReasoningField = 'reasoning_content' | 'reasoning' | 'both';
 
 /** Shared state for replicas (state/): rate limits, circuits and probe rounds in one Redis. */
 export interface RedisStateConfig {

@@ -89,3 +89,23 @@ describe('crossCheck', () => {
     expect(problems.join('\n')).not.toContain('sk-secret');
   });
 });
+
+describe('crossCheck: endpoints and model kinds', () => {
+  it('accepts embedding and vision models among the backend models, and endpoint rules', () => {
+    const backends = [{ ...base.backends[0], embeddingModels: ['qwen2.5:7b'], visionModels: ['llama3.2:3b'], apis: ['chat' as const, 'embeddings' as const] }];
+    expect(check({ backends, rules: [{ name: 'e', when: { endpoint: 'embeddings' }, route: 'qwen2.5:7b' }] })).toEqual([]);
+  });
+
+  it('names an embedding or vision model the backend does not serve', () => {
+    expect(check({ backends: [{ ...base.backends[0], embeddingModels: ['nomic-embed-text'] }] })).toEqual([
+      `backends[0].embeddingModels[0]: "nomic-embed-text" is not one of this backend's models; add it to backends[0].models or remove it here`,
+    ]);
+    expect(check({ backends: [{ ...base.backends[0], visionModels: ['qwen2.5:7'] }] })[0]).toMatch(/visionModels\[0\]: "qwen2.5:7" .*did you mean "qwen2.5:7b"\?/);
+  });
+
+  it('names an endpoint a rule cannot match', () => {
+    expect(check({ rules: [{ name: 'e', when: { endpoint: 'embedding' }, route: 'gpt-4o' }] })).toEqual([
+      'rules[0].when.endpoint: "embedding" is not an endpoint; did you mean "embeddings"? (endpoints: chat, responses, embeddings, completions)',
+    ]);
+  });
+});

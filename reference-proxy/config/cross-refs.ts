@@ -1,5 +1,6 @@
 // Checks that need the whole config: names point at things that exist, and settings that are
 // valid alone but contradict each other. Returns problems; never throws.
+import { APIS } from '../core/apis.ts';
 import type { ModelTarget, ProxyConfig } from '../types.ts';
 import { formatPath, type PathSegment } from './config-path.ts';
 import { redisUrlProblem } from './redis-url.ts';
@@ -10,6 +11,7 @@ export function crossCheck(config: ProxyConfig): string[] {
     ...uniqueNames(config.backends.map((b) => b.name), ['backends'], 'backend'),
     ...config.backends.flatMap((b, i) => credentialsInUrl(b.baseUrl, ['backends', i, 'baseUrl'])),
     ...config.backends.flatMap((b, i) => timeoutOrder(b.timeouts, ['backends', i, 'timeouts'])),
+    ...config.backends.flatMap((b, i) => modelKinds(b, i)),
     ...Object.entries(config.aliases).flatMap(([alias, chain]) => targets(config, chain, ['aliases', alias])),
     ...uniqueNames(config.rules.map((r) => r.name), ['rules'], 'rule'),
     ...config.rules.flatMap((rule, i) => ruleProblems(config, rule, i)),
@@ -69,7 +71,10 @@ function ruleProblems(config: ProxyConfig, rule: ProxyConfig['rules'][number], i
   const problems = typeof rule.route === 'string'
     ? publicModelProblem(config, rule.route, [...path, 'route'])
     : targets(config, rule.route, [...path, 'route']);
-  const { systemPromptRegex, promptTokensAbove, promptTokensBelow } = rule.when;
+  const { systemPromptRegex, promptTokensAbove, promptTokensBelow, endpoint } = rule.when;
+  if (typeof endpoint === 'string' && !(APIS as readonly string[]).includes(endpoint)) {
+    problems.push(at([...path, 'when', 'endpoint'], `"${endpoint}" is not an endpoint${didYouMean(endpoint, [...APIS])} (endpoints: ${APIS.join(', ')})`));
+  }
   if (systemPromptRegex !== undefined) problems.push(...regexProblem(systemPromptRegex, '', [...path, 'when', 'systemPromptRegex']));
   if (promptTokensAbove !== undefined && promptTokensBelow !== undefined && promptTokensAbove >= promptTokensBelow - 1) {
     problems.push(at([...path, 'when'], `promptTokensAbove ${promptTokensAbove} and promptTokensBelow ${promptTokensBelow} leave no token count that matches; lower promptTokensAbove or raise promptTokensBelow`));
@@ -87,6 +92,17 @@ function authProblems(config: ProxyConfig): string[] {
     k.models?.forEach((m, j) => problems.push(...publicModelProblem(config, m, ['auth', 'keys', i, 'models', j])));
   });
   return problems;
+}
+
+/** embeddingModels and visionModels name models the backend serves. */
+function modelKinds(backend: ProxyConfig['backends'][number], i: number): string[] {
+  return (['embeddingModels', 'visionModels'] as const).flatMap((list) =>
+    (backend[list] ?? []).flatMap((model, j) =>
+      backend.models.includes(model)
+        ? []
+        : [at(['backends', i, list, j], `"${model}" is not one of this backend's models${didYouMean(model, backend.models)}; add it to backends[${i}].models or remove it here`)],
+    ),
+  );
 }
 
 function timeoutOrder(t: ProxyConfig['backends'][number]['timeouts'], path: PathSegment[]): string[] {

@@ -44,6 +44,7 @@ export function applyDefaults(raw: RawConfig): ProxyConfig {
   if (raw.auth) config.auth = raw.auth;
   if (raw.cors) config.cors = raw.cors;
   if (raw.state) config.state = { redis: { ...DEFAULTS.redis, ...raw.state.redis } };
+  if (raw.reasoning) config.reasoning = raw.reasoning;
   return config;
 }
 

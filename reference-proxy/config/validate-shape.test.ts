@@ -10,9 +10,9 @@ describe('validateShape', () => {
     expect(
       validateShape({
         listen: { host: '0.0.0.0', port: 8080, tls: { certFile: 'c.pem', keyFile: 'k.pem' } },
-        backends: [{ ...backend, apiKey: 'env:K', weight: 2.5, maxConcurrency: 4, timeouts: { connectMs: 1, firstByteMs: 2, totalMs: 3 }, profile: 'llama.cpp', local: false, healthPath: '/health', price: { input: 0.1, output: 0.2 } }],
+        backends: [{ ...backend, apiKey: 'env:K', weight: 2.5, maxConcurrency: 4, timeouts: { connectMs: 1, firstByteMs: 2, totalMs: 3 }, profile: 'llama.cpp', local: false, healthPath: '/health', price: { input: 0.1, output: 0.2 }, apis: ['chat', 'embeddings'], embeddingModels: ['llama3.2:3b'], visionModels: [] }],
         aliases: { fast: [{ backend: 'local', model: 'llama3.2:3b' }] },
-        rules: [{ name: 'r', when: { model: ['a'], systemPromptKeywords: ['x'], systemPromptRegex: 'y', promptTokensAbove: 1, promptTokensBelow: 9, hasTools: true, jsonSchema: false, header: { 'x-tier': 'gold' } }, route: 'fast' }],
+        rules: [{ name: 'r', when: { model: ['a'], systemPromptKeywords: ['x'], systemPromptRegex: 'y', promptTokensAbove: 1, promptTokensBelow: 9, hasTools: true, jsonSchema: false, header: { 'x-tier': 'gold' }, endpoint: ['chat', 'completions'] }, route: 'fast' }],
         retry: { statuses: [429], attempts: 2, backoffMs: { initial: 1, max: 2 }, honourRetryAfter: false },
         health: { failureThreshold: 1, cooldownMs: 0, probeIntervalMs: 1000 },
         auth: { keys: [{ name: 'k', key: 'secret', models: ['fast'], rateLimit: { requestsPerMinute: 1, tokensPerMinute: 2 } }] },
@@ -20,6 +20,7 @@ describe('validateShape', () => {
         safety: { systemPrompt: 's', denyInput: ['a'], denyOutput: ['b'] },
         limits: { maxBodyBytes: 1, headersTimeoutMs: 1, requestTimeoutMs: 1, maxConcurrent: 1 },
         cors: { origins: ['https://app.example'] },
+        reasoning: { field: 'both' },
       }),
     ).toEqual([]);
   });
@@ -52,7 +53,10 @@ describe('validateShape', () => {
       [withBackend({ guard: { stream: 'chunked' } }), 'guard.stream: must be one of "buffer", "pass" (got "chunked")'],
       [withBackend({ limits: { maxBodyBytes: 1.5 } }), 'limits.maxBodyBytes: must be a whole number (got 1.5)'],
       [withBackend({ helth: {} }), 'helth: unknown key; did you mean "health"?'],
-      [withBackend({ banana: 1 }), 'banana: unknown key; remove it (allowed here: listen, backends, aliases, rules, retry, health, auth, guard, safety, limits, cors, state, shutdown)'],
+      [withBackend({ banana: 1 }), 'banana: unknown key; remove it (allowed here: listen, backends, aliases, rules, retry, health, auth, guard, safety, limits, cors, state, reasoning, shutdown)'],
+      [withBackend({}, { apis: ['chat', 'embedding'] }), 'backends[0].apis[1]: must be one of "chat", "responses", "embeddings", "completions" (got "embedding"); did you mean "embeddings"?'],
+      [withBackend({ rules: [{ name: 'r', when: { endpoint: ['chats'] }, route: 'fast' }] }), 'rules[0].when.endpoint[0]: must be one of "chat", "responses", "embeddings", "completions" (got "chats"); did you mean "chat"?'],
+      [withBackend({ reasoning: { field: 'thinking' } }), 'reasoning.field: must be one of "reasoning_content", "reasoning", "both" (got "thinking")'],
       [withBackend({ state: { redis: { url: 'http://user:hunter2@cache:6379' } } }), 'state.redis.url: must be a redis:// or rediss:// URL, or env:VARIABLE_NAME holding one'],
       [withBackend({ state: { redis: {} } }), 'state.redis.url: is required; it must be a redis:// or rediss:// URL, or env:VARIABLE_NAME holding one'],
       [withBackend({ shutdown: { drainMs: -1 } }), 'shutdown.drainMs: must be >= 0 (got -1)'],

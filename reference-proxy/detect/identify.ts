@@ -5,6 +5,7 @@
 // none of them and is known by its host. Nothing recognised → `generic`: every in-flight repair
 // on, never the raw pass-through, which is only for a backend known to be conformant.
 import type { QuirkProfile } from '../types.ts';
+import { versionAtLeast } from './version-at-least.ts';
 
 /** What one identifying GET returned. */
 export interface Observation {
@@ -58,10 +59,7 @@ export function identify(observations: readonly Observation[]): Identity {
 
 /** Ollama before v0.32.6; an unreadable version counts as current (both get the same fixes). */
 export function isLegacyOllama(version: string): boolean {
-  const parts = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version.trim())?.slice(1).map(Number);
-  if (!parts) return false;
-  for (let i = 0; i < 3; i++) if (parts[i] !== OLLAMA_CURRENT_FROM[i]) return parts[i] < OLLAMA_CURRENT_FROM[i];
-  return false;
+  return versionAtLeast(version, OLLAMA_CURRENT_FROM) === false;
 }
 
 function found(profile: QuirkProfile, version: string | undefined, path: string, note = ''): Identity {

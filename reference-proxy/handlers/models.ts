@@ -5,7 +5,7 @@
 import { authenticate } from '../auth/authenticate.ts';
 import { ProxyError } from '../errors.ts';
 import type { ProxyConfig } from '../types.ts';
-import type { Exchange, ProxyContext } from './context.ts';
+import type { Exchange, ProxyContext } from '../core/context.ts';
 import { sendJson } from './respond.ts';
 
 export interface ModelEntry {

@@ -2,7 +2,7 @@
 // some backend can take traffic and the proxy is not shutting down, so a load balancer stops
 // sending requests that can only fail. /readyz also tells whether shared state (Redis) answers.
 import { ProxyError } from '../errors.ts';
-import type { Exchange, ProxyContext } from './context.ts';
+import type { Exchange, ProxyContext } from '../core/context.ts';
 import { sendError, sendJson } from './respond.ts';
 
 export async function handleHealthz(_ctx: ProxyContext, ex: Exchange): Promise<void> {

@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { ProxyError } from '../errors.ts';
 import type { NormalizeContext } from './context.ts';
 import { abortError, isNamedToolChoice, mapFinishReason, reconcileWithToolCalls } from './finish-reason.ts';
+import type { ReasoningField } from '../types.ts';
+import { placeReasoning } from './reasoning.ts';
 import type { Repairs } from './repairs.ts';
 import { wholeSeconds } from './whole-seconds.ts';
 
@@ -20,12 +22,13 @@ export function normalizeCompletion(json: any, ctx: NormalizeContext): any {
     ...json,
     object: 'chat.completion',
     created,
-    choices: json.choices.map((choice: any, position: number) => fixChoice(choice, position, named, repairs)),
+    choices: json.choices.map((choice: any, position: number) => fixChoice(choice, position, named, repairs, ctx.reasoningField)),
   };
 }
 
-function fixChoice(choice: any, position: number, named: boolean, repairs: Repairs): any {
+function fixChoice(choice: any, position: number, named: boolean, repairs: Repairs, reasoningField?: ReasoningField): any {
   const message = fixMessage(choice?.message ?? {}, repairs);
+  if (reasoningField && placeReasoning(message, reasoningField)) repairs.add('reasoning_renamed');
   const given = choice?.finish_reason;
   const raw = typeof given === 'string' ? mapFinishReason(given) : 'stop';
   if (raw === 'abort') {

@@ -1,5 +1,5 @@
 // What the normalisers are given and what the stream normaliser offers the server.
-import type { QuirkProfile } from '../types.ts';
+import type { QuirkProfile, ReasoningField } from '../types.ts';
 import type { Repairs } from './repairs.ts';
 
 export interface NormalizeContext {
@@ -8,6 +8,8 @@ export interface NormalizeContext {
   request: any;
   /** receives the kind of every repair made; a fresh set when absent */
   repairs?: Repairs;
+  /** where reasoning text goes (config reasoning.field); absent = where the backend put it */
+  reasoningField?: ReasoningField;
 }
 
 export interface StreamNormalizer {

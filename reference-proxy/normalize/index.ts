@@ -5,9 +5,11 @@ import type { QuirkProfile } from '../types.ts';
 export type { NormalizeContext, StreamNormalizer } from './context.ts';
 export { normalizeCompletion } from './completion.ts';
 export { normalizeModels } from './models.ts';
-export { fanOutCount, normalizeRequest } from './request.ts';
+export { fanOutCount, normalizeRequest, normalizeTextRequest } from './request.ts';
 export { createStreamNormalizer } from './stream.ts';
 export { normalizeError } from './upstream-error.ts';
+export { createTextCompletionStreamNormalizer, normalizeTextCompletion } from './text-completion.ts';
+export { placeReasoning } from './reasoning.ts';
 export { REPAIR_KINDS, type RepairKind, type Repairs } from './repairs.ts';
 
 /**

@@ -16,7 +16,7 @@ export const REPAIR_KINDS = {
   delta_added: 'a choice whose delta is missing or null gets {}',
   finish_reason_null_added: 'a choice without a finish_reason key gets null',
   usage_dropped: 'F09: usage the client did not ask for (stream_options.include_usage) removed',
-  usage_moved: 'usage on content chunks moved to its own chunk before [DONE]',
+  usage_moved: 'usage on content chunks moved to its own chunk before [DONE] (S26: Ollama puts zero usage on every legacy completion chunk)',
   usage_choices_added: 'F10: a usage chunk without choices gets choices: []',
   empty_chunk_dropped: 'F12, F30: chunks with empty choices and no usage (preambles, pings) and empty payloads dropped',
   tool_index_added: 'F02: a tool-call fragment without an index gets one',
@@ -41,6 +41,17 @@ export const REPAIR_KINDS = {
   stream_options_dropped: 'F40: stream_options left out of a non-stream request',
   json_object_as_schema: 'F25: response_format json_object sent as an open json_schema',
   n_fanned_out: 'F37: n > 1 asked as n requests to a backend that answers one choice',
+  reasoning_input_renamed: "F39, S20: an assistant message's reasoning sent under the name the backend reads",
+  // reasoning (answers, when reasoning.field is configured)
+  reasoning_renamed: 'F39, S20: reasoning text moved to the configured field (reasoning, reasoning_content or both)',
+  // legacy completions
+  text_choice_keys_added: 'a legacy completion choice without text or logprobs gets them (the spec requires both)',
+  // embeddings
+  embedding_base64_encoded: 'S17: float vectors sent as little-endian float32 base64, as asked, by a backend that ignores encoding_format',
+  embedding_base64_decoded: 'a base64 vector sent as floats to a client that did not ask for base64',
+  embedding_keys_removed: 'keys outside the spec on embedding items (llama.cpp encoding_format) removed',
+  embedding_fields_added: 'object, index or the list envelope of an embeddings answer added as the spec requires',
+  encoding_format_float: 'S17: encoding_format float asked of a backend that cannot send base64 (the proxy encodes)',
 } as const;
 
 export type RepairKind = keyof typeof REPAIR_KINDS;

@@ -4,6 +4,7 @@
 // an unidentified server ('generic') only loses what no server needs (stream_options on a
 // non-stream request).
 import type { QuirkProfile } from '../types.ts';
+import { reasoningForBackend } from './reasoning.ts';
 import type { Repairs } from './repairs.ts';
 
 interface RequestFixes {
@@ -19,6 +20,8 @@ interface RequestFixes {
   dropStreamOptionsWithoutStream: boolean;
   /** F25: json_object is rejected; an open json_schema asks for the same (any JSON object) */
   jsonObjectAsSchema: boolean;
+  /** F39, S20: the name under which the backend reads reasoning sent back on assistant messages */
+  reasoningInput?: 'reasoning' | 'reasoning_content';
 }
 
 const NONE: RequestFixes = {
@@ -32,11 +35,11 @@ const NONE: RequestFixes = {
 
 const FIXES: Record<QuirkProfile, RequestFixes> = {
   openai: NONE,
-  ollama: { ...NONE, maxCompletionTokens: true, narrowTools: true },
-  'ollama-legacy': { ...NONE, maxCompletionTokens: true, narrowTools: true },
-  'llama.cpp': { ...NONE, narrowTools: true, stringToolChoice: true, parallelToolCallsDefault: true },
-  vllm: { ...NONE, dropStreamOptionsWithoutStream: true },
-  'lm-studio': { ...NONE, narrowTools: true, stringToolChoice: true, jsonObjectAsSchema: true },
+  ollama: { ...NONE, maxCompletionTokens: true, narrowTools: true, reasoningInput: 'reasoning' },
+  'ollama-legacy': { ...NONE, maxCompletionTokens: true, narrowTools: true, reasoningInput: 'reasoning' },
+  'llama.cpp': { ...NONE, narrowTools: true, stringToolChoice: true, parallelToolCallsDefault: true, reasoningInput: 'reasoning_content' },
+  vllm: { ...NONE, dropStreamOptionsWithoutStream: true, reasoningInput: 'reasoning' },
+  'lm-studio': { ...NONE, narrowTools: true, stringToolChoice: true, jsonObjectAsSchema: true, reasoningInput: 'reasoning' },
   generic: { ...NONE, dropStreamOptionsWithoutStream: true },
 };
 
@@ -70,9 +73,23 @@ export function normalizeRequest(body: any, profile: QuirkProfile, repairs: Repa
     delete out.stream_options;
     repairs.add('stream_options_dropped');
   }
+  if (fixes.reasoningInput) {
+    const messages = reasoningForBackend(out.messages, fixes.reasoningInput, repairs);
+    if (messages !== out.messages) out.messages = messages;
+  }
   if (fixes.jsonObjectAsSchema && out.response_format?.type === 'json_object') {
     out.response_format = { type: 'json_schema', json_schema: { name: 'json_object', schema: { type: 'object' } } };
     repairs.add('json_object_as_schema');
+  }
+  return out;
+}
+
+/** A legacy completions request the backend of `profile` accepts: only the fix chat and completions share (F40). */
+export function normalizeTextRequest(body: any, profile: QuirkProfile, repairs: Repairs = new Set()): any {
+  const out = { ...body };
+  if (FIXES[profile].dropStreamOptionsWithoutStream && out.stream !== true && 'stream_options' in out) {
+    delete out.stream_options;
+    repairs.add('stream_options_dropped');
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // The stream normaliser: one instance per response, fed one SSE data payload at a time. It parses
 // each payload once and hands the original text back when nothing in it had to change, so a
-// conformant stream passes through byte for byte. It is safe on any backend's stream.
+// conformant stream passes through byte for byte. It is safe on any backend's stream. Chat
+// chunks and legacy text-completion chunks share everything but their choices (ChunkKind).
 //
 // How a stream may end: an upstream [DONE] or a clean EOF after every choice has its
 // finish_reason → (usage chunk) + [DONE]. An upstream [DONE] without a finish_reason gets the
@@ -10,15 +11,29 @@
 // a truncated answer can never pass for a complete one.
 import type { NormalizeContext, StreamNormalizer } from './context.ts';
 import { abortError, isNamedToolChoice } from './finish-reason.ts';
+import type { ReasoningField } from '../types.ts';
+import { placeReasoning } from './reasoning.ts';
 import type { Repairs } from './repairs.ts';
-import { ChoiceState, finishReasonFor, fixChoice } from './stream-choice.ts';
+import { ChoiceState, finishReasonFor, fixChoice, type ChoiceOutcome } from './stream-choice.ts';
 import { envelopeFrom } from './upstream-error.ts';
 import { wholeSeconds } from './whole-seconds.ts';
 
-const CHUNK = 'chat.completion.chunk';
+/** What differs between the chunks of two endpoints: their object, and how a choice is repaired and finished. */
+export interface ChunkKind {
+  object: string;
+  fixChoice(choice: any, state: ChoiceState, namedToolChoice: boolean, repairs: Repairs): ChoiceOutcome;
+  /** the choice of a finish chunk synthesised for a choice that never got one */
+  finishChoice(index: number, state: ChoiceState, namedToolChoice: boolean): object;
+}
 
-export function createStreamNormalizer(ctx: NormalizeContext): StreamNormalizer {
-  return new StreamFixer(ctx.request, ctx.repairs ?? new Set());
+const CHAT: ChunkKind = {
+  object: 'chat.completion.chunk',
+  fixChoice,
+  finishChoice: (index, state, named) => ({ index, delta: {}, logprobs: null, finish_reason: finishReasonFor(state, named) }),
+};
+
+export function createStreamNormalizer(ctx: NormalizeContext, kind: ChunkKind = CHAT): StreamNormalizer {
+  return new StreamFixer(ctx.request, ctx.repairs ?? new Set(), ctx.reasoningField, kind);
 }
 
 class StreamFixer implements StreamNormalizer {
@@ -36,7 +51,7 @@ class StreamFixer implements StreamNormalizer {
   private heldUsage?: string;
   private ended = false;
 
-  constructor(request: any, readonly repairs: Repairs) {
+  constructor(request: any, readonly repairs: Repairs, private readonly reasoningField: ReasoningField | undefined, private readonly kind: ChunkKind) {
     this.includeUsage = request?.stream_options?.include_usage === true;
     this.named = isNamedToolChoice(request);
   }
@@ -76,9 +91,13 @@ class StreamFixer implements StreamNormalizer {
         changed = true;
         this.repairs.add('choice_index_added');
       }
-      const outcome = fixChoice(choice, this.state(choice.index), this.named, this.repairs);
+      const outcome = this.kind.fixChoice(choice, this.state(choice.index), this.named, this.repairs);
       if (typeof outcome === 'object') return this.fail(abortError(outcome.abort));
       if (outcome === 'changed') changed = true;
+      if (this.reasoningField && placeReasoning(choice.delta, this.reasoningField)) {
+        changed = true;
+        this.repairs.add('reasoning_renamed');
+      }
     }
     if (hasUsage) {
       if (this.includeUsage) {
@@ -119,8 +138,8 @@ class StreamFixer implements StreamNormalizer {
   }
 
   private fixObject(chunk: any): boolean {
-    if (chunk.object === CHUNK) return false;
-    chunk.object = CHUNK;
+    if (chunk.object === this.kind.object) return false;
+    chunk.object = this.kind.object;
     this.repairs.add('object_fixed');
     return true;
   }
@@ -163,7 +182,7 @@ class StreamFixer implements StreamNormalizer {
     if (open.length > 0 && !upstreamSaidDone) return this.fail(truncated('before the answer was finished'));
     if (open.length > 0) this.repairs.add('finish_synthesized');
     const out = open.map(([index, state]) =>
-      JSON.stringify(this.envelope([{ index, delta: {}, logprobs: null, finish_reason: finishReasonFor(state, this.named) }])),
+      JSON.stringify(this.envelope([this.kind.finishChoice(index, state, this.named)])),
     );
     if (this.heldUsage !== undefined) out.push(this.heldUsage);
     else if (this.includeUsage && !this.usageSent && this.pendingUsage !== undefined) {
@@ -176,7 +195,7 @@ class StreamFixer implements StreamNormalizer {
   }
 
   private envelope(choices: unknown[]): Record<string, unknown> {
-    return { id: this.id, object: CHUNK, created: this.created, model: this.model, choices };
+    return { id: this.id, object: this.kind.object, created: this.created, model: this.model, choices };
   }
 
   private fail(body: unknown): string[] {

@@ -15,9 +15,9 @@ export interface ProxyMetrics {
   failovers: Counter<'reason'>;
   latency: Histogram<'route'>;
   ttft: Histogram<'backend'>;
-  tokens: Counter<'backend' | 'direction'>;
-  served: Counter<'locality'>;
-  cost: Counter<'backend'>;
+  tokens: Counter<'backend' | 'direction' | 'endpoint'>;
+  served: Counter<'locality' | 'endpoint'>;
+  cost: Counter<'backend' | 'endpoint'>;
   repairs: Counter<'backend' | 'kind'>;
 }
 
@@ -65,9 +65,9 @@ export function createMetrics(health: HealthTracker, backends: string[] = [], pr
     failovers: new Counter({ name: 'dropin_failovers_total', help: 'Moves to another candidate, by reason', labelNames: ['reason'], registers }),
     latency: new Histogram({ name: 'dropin_request_duration_seconds', help: 'Time from request to the last byte of the response', labelNames: ['route'], buckets: seconds, registers }),
     ttft: new Histogram({ name: 'dropin_time_to_first_token_seconds', help: 'Time from request to the first response byte sent to the client', labelNames: ['backend'], buckets: seconds, registers }),
-    tokens: new Counter({ name: 'dropin_tokens_total', help: 'Tokens reported by upstream usage, by backend and direction (prompt|completion)', labelNames: ['backend', 'direction'], registers }),
-    served: new Counter({ name: 'dropin_served_requests_total', help: 'Successful chat completions by where they were served (local|cloud)', labelNames: ['locality'], registers }),
-    cost: new Counter({ name: 'dropin_estimated_cost_usd_total', help: 'Estimated cost from reported usage and configured prices', labelNames: ['backend'], registers }),
+    tokens: new Counter({ name: 'dropin_tokens_total', help: 'Tokens reported by upstream usage, by backend, direction (prompt|completion) and endpoint', labelNames: ['backend', 'direction', 'endpoint'], registers }),
+    served: new Counter({ name: 'dropin_served_requests_total', help: 'Requests served, by where (local|cloud) and endpoint', labelNames: ['locality', 'endpoint'], registers }),
+    cost: new Counter({ name: 'dropin_estimated_cost_usd_total', help: 'Estimated cost from reported usage and configured prices, by backend and endpoint', labelNames: ['backend', 'endpoint'], registers }),
     repairs: new Counter({ name: 'dropin_repairs_total', help: 'Upstream responses (and requests) the proxy had to repair, by backend and kind of repair', labelNames: ['backend', 'kind'], registers }),
   };
 }
@@ -82,16 +82,16 @@ export interface Usage {
   completion_tokens?: number;
 }
 
-/** Counts one successful completion: tokens, locality and, when a price is configured, its cost. */
-export function recordServed(metrics: ProxyMetrics, backend: BackendConfig, usage: Usage | undefined): void {
-  metrics.served.inc({ locality: backend.local ? 'local' : 'cloud' });
+/** Counts one served request of an endpoint: tokens, locality and, when a price is configured, its cost. */
+export function recordServed(metrics: ProxyMetrics, backend: BackendConfig, endpoint: string, usage: Usage | undefined): void {
+  metrics.served.inc({ locality: backend.local ? 'local' : 'cloud', endpoint });
   if (!usage) return;
   const prompt = usage.prompt_tokens ?? 0;
   const completion = usage.completion_tokens ?? 0;
-  metrics.tokens.inc({ backend: backend.name, direction: 'prompt' }, prompt);
-  metrics.tokens.inc({ backend: backend.name, direction: 'completion' }, completion);
+  metrics.tokens.inc({ backend: backend.name, direction: 'prompt', endpoint }, prompt);
+  metrics.tokens.inc({ backend: backend.name, direction: 'completion', endpoint }, completion);
   const cost = estimateCost(backend, usage);
-  if (cost > 0) metrics.cost.inc({ backend: backend.name }, cost);
+  if (cost > 0) metrics.cost.inc({ backend: backend.name, endpoint }, cost);
 }
 
 /** USD for one response, from prices per 1M tokens; 0 when the backend has no price. */

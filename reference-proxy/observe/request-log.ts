@@ -5,6 +5,8 @@ export interface RequestRecord {
   requestId: string;
   method: string;
   path: string;
+  /** the endpoint's name (chat, completions, embeddings, …), for requests to one */
+  endpoint?: string;
   /** the rule that chose the route, if any */
   rule?: string;
   publicModel?: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimatePromptTokens, messageText } from './estimate-tokens.ts';
+import { estimateInputTokens, estimatePromptTokens, messageText } from './estimate-tokens.ts';
 
 describe('estimatePromptTokens', () => {
   it('counts about four characters per token plus a per-message overhead', () => {
@@ -33,5 +33,15 @@ describe('messageText', () => {
     expect(messageText({ content: 'a' })).toBe('a');
     expect(messageText({ content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] })).toBe('a\nb');
     expect(messageText({ content: null })).toBe('');
+  });
+});
+
+describe('estimateInputTokens', () => {
+  it('sizes every form of prompt and embedding input', () => {
+    expect(estimateInputTokens('x'.repeat(40))).toBe(10);
+    expect(estimateInputTokens(['x'.repeat(8), 'y'.repeat(4)])).toBe(3);
+    expect(estimateInputTokens([1, 2, 3])).toBe(3);
+    expect(estimateInputTokens([[1, 2], [3]])).toBe(3);
+    expect(estimateInputTokens(null)).toBe(0);
   });
 });

@@ -36,3 +36,15 @@ function messageChars(message: any): number {
   if (Array.isArray(message?.tool_calls)) chars += JSON.stringify(message.tool_calls).length;
   return chars;
 }
+
+/**
+ * The size of a prompt or an embedding input given as the API allows: a string, strings, token
+ * ids (one token each), or lists of token ids.
+ */
+export function estimateInputTokens(input: unknown): number {
+  if (typeof input === 'string') return Math.ceil(input.length / CHARS_PER_TOKEN);
+  if (!Array.isArray(input)) return 0;
+  let tokens = 0;
+  for (const item of input) tokens += typeof item === 'number' ? 1 : estimateInputTokens(item);
+  return tokens;
+}

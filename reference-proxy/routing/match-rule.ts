@@ -3,6 +3,7 @@
 // - systemPromptRegex: as written (JavaScript syntax, `(?i:...)` for case-insensitive parts)
 // - promptTokensAbove / Below: strict comparisons with estimatePromptTokens
 // - header: every named header has exactly the given value
+// - endpoint: the request came in on this endpoint (or one of these); a request without one is chat
 import type { RouteRule } from '../types.ts';
 import { estimatePromptTokens, messageText } from './estimate-tokens.ts';
 
@@ -10,10 +11,13 @@ export interface RuleInput {
   body: any;
   /** lower-case header names */
   headers: Record<string, string>;
+  /** the endpoint's name (core/endpoint.ts); absent = chat */
+  endpoint?: string;
 }
 
 export function matchesRule(rule: RouteRule, req: RuleInput, tokens = lazy(() => estimatePromptTokens(req.body))): boolean {
   const w = rule.when;
+  if (w.endpoint !== undefined && !(Array.isArray(w.endpoint) ? w.endpoint : [w.endpoint]).includes(req.endpoint ?? 'chat')) return false;
   if (w.model !== undefined && !(Array.isArray(w.model) ? w.model : [w.model]).includes(req.body?.model)) return false;
   if (w.hasTools !== undefined && hasTools(req.body) !== w.hasTools) return false;
   if (w.jsonSchema !== undefined && (req.body?.response_format?.type === 'json_schema') !== w.jsonSchema) return false;

@@ -1,7 +1,9 @@
 // The routing decision: a pure function of config, request and health state. Explicit rules come
 // first (in order, first match wins), then the client's model: an alias is its fallback chain in
 // order; a plain model is every backend serving it, load-balanced. Unusable backends are moved to
-// the end of the plan, never dropped.
+// the end of the plan, never dropped. A scope keeps only the candidates that serve the request's
+// endpoint: a rule whose route has none is passed over, and a model that exists but is served on
+// other endpoints only gets the scope's own error.
 import { ProxyError } from '../errors.ts';
 import type { Candidate, HealthView, ModelTarget, ProxyConfig, RoutePlan } from '../types.ts';
 import { estimatePromptTokens } from './estimate-tokens.ts';
@@ -13,21 +15,35 @@ export interface RouteRequest {
   headers: Record<string, string>;
 }
 
-export function planRoute(config: ProxyConfig, req: RouteRequest, health: HealthView, random: Random = Math.random): RoutePlan {
+/** The endpoint a request came in on, and which candidates can serve it there. */
+export interface RouteScope {
+  /** the endpoint's name, for rules' `when.endpoint` */
+  endpoint: string;
+  serves(candidate: Candidate): boolean;
+  /** the estimated prompt tokens, for rules' promptTokens conditions */
+  tokens(): number;
+  /** the error for a model whose every candidate (given) is left out by `serves` */
+  unserved(model: string, candidates: Candidate[]): ProxyError;
+}
+
+export function planRoute(config: ProxyConfig, req: RouteRequest, health: HealthView, random: Random = Math.random, scope?: RouteScope): RoutePlan {
   const publicModel = req.body?.model;
   if (typeof publicModel !== 'string' || publicModel === '') {
     throw new ProxyError(400, 'you must provide a model parameter', { param: 'model' });
   }
-  const input = { body: req.body, headers: lowerCaseKeys(req.headers) };
-  const tokens = lazy(() => estimatePromptTokens(req.body));
+  const input = { body: req.body, headers: lowerCaseKeys(req.headers), endpoint: scope?.endpoint };
+  const tokens = lazy(scope ? scope.tokens : () => estimatePromptTokens(req.body));
   for (const rule of config.rules) {
     if (!matchesRule(rule, input, tokens)) continue;
     const candidates = resolve(config, rule.route, health, random);
-    if (candidates.length > 0) return { publicModel, rule: rule.name, candidates };
+    const serving = scope ? candidates.filter(scope.serves) : candidates;
+    if (serving.length > 0) return { publicModel, rule: rule.name, candidates: serving };
   }
   const candidates = resolve(config, publicModel, health, random);
   if (candidates.length === 0) throw modelNotFound(publicModel);
-  return { publicModel, candidates };
+  const serving = scope ? candidates.filter(scope.serves) : candidates;
+  if (serving.length === 0 && scope) throw scope.unserved(publicModel, candidates);
+  return { publicModel, candidates: serving };
 }
 
 /** OpenAI's answer for a model that does not exist or that the caller may not use. */

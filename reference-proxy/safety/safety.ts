@@ -11,17 +11,22 @@ export function applySafetyPrompt(body: any, systemPrompt?: string): any {
 
 /** The first deny pattern any message's text matches; all roles count, history included. */
 export function checkInput(body: any, denyInput: RegExp[]): { ok: true } | { ok: false; pattern: string } {
-  if (denyInput.length === 0 || !Array.isArray(body?.messages)) return { ok: true };
-  for (const message of body.messages) {
-    for (const text of messageTexts(message)) {
-      const hit = denyInput.find((re) => re.test(text));
-      if (hit) return { ok: false, pattern: hit.source };
-    }
+  if (!Array.isArray(body?.messages)) return { ok: true };
+  return checkTexts(body.messages.flatMap(messageTexts), denyInput);
+}
+
+/** The first deny pattern any of the texts matches (an endpoint's input: messages, a prompt, embedding input). */
+export function checkTexts(texts: Iterable<string>, denyInput: RegExp[]): { ok: true } | { ok: false; pattern: string } {
+  if (denyInput.length === 0) return { ok: true };
+  for (const text of texts) {
+    const hit = denyInput.find((re) => re.test(text));
+    if (hit) return { ok: false, pattern: hit.source };
   }
   return { ok: true };
 }
 
-function messageTexts(message: any): string[] {
+/** The texts of one chat message: its string content, or each text part. */
+export function messageTexts(message: any): string[] {
   const content = message?.content;
   if (typeof content === 'string') return [content];
   if (!Array.isArray(content)) return [];

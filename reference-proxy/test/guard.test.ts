@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chunk, completion, json, sse } from './helpers/replies.ts';
 import { chatBody, postChat, ssePayloads, startTestProxy, type TestProxy } from './helpers/proxy.ts';
 import { startUpstream, type Reply } from './helpers/upstream.ts';
-import { MAX_BUFFERED_CHARS } from '../handlers/attempt-stream.ts';
+import { MAX_BUFFERED_CHARS } from '../endpoints/data-stream/session.ts';
 
 const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {

@@ -52,7 +52,7 @@ describe('request limits', () => {
 
   it('answers 404 for an unknown path and 405 for a wrong method', async () => {
     const proxy = await proxyWith(json(completion('x')));
-    await expectEnvelope(await fetch(`${proxy.url}/v1/embeddings`, { method: 'POST' }), 404, 'unknown_url');
+    await expectEnvelope(await fetch(`${proxy.url}/v1/moderations`, { method: 'POST' }), 404, 'unknown_url');
     const res = await fetch(`${proxy.url}/v1/chat/completions`);
     expect(res.headers.get('allow')).toBe('POST');
     await expectEnvelope(res, 405, 'method_not_allowed');

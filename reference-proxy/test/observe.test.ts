@@ -25,16 +25,16 @@ describe('observability', () => {
 
     await expect.poll(() => proxy.logs.length).toBe(2);
     const [first, second] = proxy.logs.map((l) => JSON.parse(l));
-    expect(first).toMatchObject({ requestId: 'trace-42', path: '/v1/chat/completions', publicModel: 'test-model', backend: 'cloud', attempts: 1, status: 200, tokens: { prompt: 11, completion: 7 } });
+    expect(first).toMatchObject({ requestId: 'trace-42', path: '/v1/chat/completions', endpoint: 'chat', publicModel: 'test-model', backend: 'cloud', attempts: 1, status: 200, tokens: { prompt: 11, completion: 7 } });
     expect(first.latencyMs).toBeGreaterThanOrEqual(0);
     expect(second).toMatchObject({ stream: true, status: 200, tokens: { prompt: 11, completion: 7 } });
     expect(second.ttftMs).toBeGreaterThanOrEqual(0);
 
     const metrics = await proxy.metrics.metrics();
     expect(metrics).toContain('dropin_requests_total{route="/v1/chat/completions",status="200"} 2');
-    expect(metrics).toContain('dropin_served_requests_total{locality="cloud"} 2');
-    expect(metrics).toContain('dropin_tokens_total{backend="cloud",direction="completion"} 14');
-    expect(metrics).toMatch(/dropin_estimated_cost_usd_total\{backend="cloud"\} 0\.00005/);
+    expect(metrics).toContain('dropin_served_requests_total{locality="cloud",endpoint="chat"} 2');
+    expect(metrics).toContain('dropin_tokens_total{backend="cloud",direction="completion",endpoint="chat"} 14');
+    expect(metrics).toMatch(/dropin_estimated_cost_usd_total\{backend="cloud",endpoint="chat"\} 0\.00005/);
     expect(metrics).toContain('dropin_time_to_first_token_seconds_count{backend="cloud"} 2');
   });
 

@@ -1,5 +1,6 @@
-// Sends one chat request to one backend. The only place the proxy talks to an upstream: the
-// backend's own key (never the client's), the backend's timeouts, and a URL from config only.
+// Sends one request to one backend. The only place the proxy talks to an upstream: the backend's
+// own key (never the client's), the backend's timeouts, and a URL from config plus the path of
+// an API the proxy serves.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
 import type { BackendConfig } from '../types.ts';
@@ -27,7 +28,8 @@ export interface CallOptions {
   stream: boolean;
 }
 
-export async function callChat(target: BackendPool, backend: BackendConfig, body: unknown, opts: CallOptions): Promise<UpstreamResponse> {
+/** POSTs `body` to `path` under the backend's /v1 root (e.g. "/chat/completions"). */
+export async function callUpstream(target: BackendPool, backend: BackendConfig, path: string, body: unknown, opts: CallOptions): Promise<UpstreamResponse> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: opts.stream ? 'text/event-stream' : 'application/json',
@@ -37,7 +39,7 @@ export async function callChat(target: BackendPool, backend: BackendConfig, body
   try {
     const res = await target.pool.request({
       method: 'POST',
-      path: `${target.basePath}/chat/completions`,
+      path: target.basePath + path,
       headers,
       body: JSON.stringify(body),
       signal: opts.attempt.signal,

@@ -3,7 +3,7 @@
 // (StreamObserver.seeRaw), the generic profile de-frames each event, normalises it, watches it
 // and frames it again. CPU time from process.cpuUsage over many streams after a warm-up: the
 // end-to-end figure (generic-cost.ts) carries the noise of a shared machine, this one does not.
-import { StreamObserver } from '../../reference-proxy/handlers/stream-observer.ts';
+import { StreamObserver } from '../../reference-proxy/endpoints/data-stream/observer.ts';
 import { createStreamNormalizer } from '../../reference-proxy/normalize/index.ts';
 import { frame, SseSplitter } from '../../reference-proxy/normalize/sse.ts';
 import { chunkEvent, DONE_EVENT } from './upstream-body.ts';

@@ -1,6 +1,6 @@
 // Output deny patterns on a whole (non-stream) completion: a matching choice loses its content
 // and finishes with content_filter, as OpenAI reports filtered output.
-import { createOutputFilter } from '../safety/safety.ts';
+import { createOutputFilter } from '../../safety/safety.ts';
 
 /** Filters the completion in place; returns true when something was blocked. */
 export function applyOutputDeny(completion: any, patterns: RegExp[]): boolean {

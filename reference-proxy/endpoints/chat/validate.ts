@@ -1,6 +1,6 @@
 // The few request checks the proxy needs before routing (what it reads: model, messages, stream);
 // everything else is the backend's to judge. Messages follow OpenAI's own wording.
-import { ProxyError } from '../errors.ts';
+import { ProxyError } from '../../errors.ts';
 
 export interface ChatRequest {
   model: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProxyError } from '../errors.ts';
-import { validateChatRequest, wantsStructuredOutput } from './validate-chat.ts';
+import { ProxyError } from '../../errors.ts';
+import { validateChatRequest, wantsStructuredOutput } from './validate.ts';
 
 function rejection(body: unknown): { status: number; param: string | null; code: string | null } {
   try {

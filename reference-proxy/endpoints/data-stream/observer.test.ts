@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createOutputFilter } from '../safety/safety.ts';
-import { contentFilterChunk, StreamObserver, streamErrorPayload } from './stream-observer.ts';
+import { createOutputFilter } from '../../safety/safety.ts';
+import { contentFilterChunk, StreamObserver, streamErrorPayload } from './observer.ts';
 
 const chunk = (content: string, index = 0) =>
   JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 5, model: 'm', choices: [{ index, delta: { content }, finish_reason: null }] });
@@ -72,5 +72,19 @@ describe('contentFilterChunk', () => {
       id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 5, model: 'm',
       choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'content_filter' }],
     });
+    expect(JSON.parse(contentFilterChunk(undefined, 'text_completion'))).toMatchObject({
+      object: 'text_completion',
+      choices: [{ index: 0, text: '', logprobs: null, finish_reason: 'content_filter' }],
+    });
+  });
+});
+
+describe('StreamObserver on legacy completions', () => {
+  it('reads choice text, not delta.content, for the guard and the filter', () => {
+    const o = new StreamObserver({ collectContent: true, text: 'text', filter: createOutputFilter([/secret/]) });
+    const text = (t: string) => JSON.stringify({ id: 'cmpl-1', object: 'text_completion', choices: [{ index: 0, text: t, finish_reason: null }] });
+    expect(o.see(text('a '))).toBe(false);
+    expect(o.see(text('secret'))).toBe(true);
+    expect(o.content).toBe('a secret');
   });
 });

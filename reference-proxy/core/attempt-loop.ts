@@ -5,32 +5,43 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffMs } from '../health/retry.ts';
 import type { Repairs } from '../normalize/index.ts';
 import { recordRepairs, recordServed } from '../observe/metrics.ts';
-import type { Candidate, RoutePlan } from '../types.ts';
+import type { Candidate } from '../types.ts';
 import { createAttemptSignal } from '../upstream/attempt-signal.ts';
+import { sendEnvelope } from '../handlers/respond.ts';
 import type { AttemptOutcome } from './attempt.ts';
 import { attemptOnce } from './attempt-once.ts';
 import type { Exchange, ProxyContext } from './context.ts';
+import type { Endpoint, EndpointRequest } from './endpoint.ts';
 import { finalError, type TriedFailure } from './final-error.ts';
-import { sendEnvelope } from './respond.ts';
-import { wantsStructuredOutput, type ChatRequest } from './validate-chat.ts';
 
-export async function runAttempts(ctx: ProxyContext, ex: Exchange, request: ChatRequest, plan: RoutePlan): Promise<void> {
+export async function runAttempts<R extends EndpointRequest>(
+  ctx: ProxyContext,
+  ex: Exchange,
+  endpoint: Endpoint<R>,
+  request: R,
+  candidates: Candidate[],
+): Promise<void> {
   const policy = ctx.config.retry;
-  const guard = ctx.config.guard.enabled && wantsStructuredOutput(request);
   const failures: TriedFailure[] = [];
   const tried = new Set<string>();
-  for (let i = 0; i < policy.attempts && plan.candidates.length > 0; i++) {
-    const candidate = plan.candidates[i % plan.candidates.length];
+  let pool = candidates;
+  // `next` indexes the pool round-robin; a candidate dropped from the pool leaves it where it was
+  for (let i = 0, next = 0; i < policy.attempts && pool.length > 0; i++, next++) {
+    const candidate = pool[next % pool.length];
     if (tried.has(candidate.backend.name)) {
       const retryAfter = policy.honourRetryAfter ? failures.at(-1)?.upstream?.retryAfter : undefined;
       if (!(await wait(backoffMs(i, policy, retryAfter), ex.clientSignal))) return;
     }
     if (ex.clientSignal.aborted) return;
     tried.add(candidate.backend.name);
-    const outcome = await tryCandidate(ctx, ex, request, candidate, guard);
+    const outcome = await tryCandidate(ctx, ex, endpoint, request, candidate);
     if (outcome.kind !== 'failed') return;
     failures.push({ ...outcome, backend: candidate.backend.name });
-    if (i + 1 < policy.attempts) {
+    if (outcome.final) {
+      pool = pool.filter((c) => c !== candidate);
+      next--;
+    }
+    if (i + 1 < policy.attempts && pool.length > 0) {
       ex.record.failovers.push(outcome.reason);
       ctx.metrics.failovers.inc({ reason: outcome.reason });
     }
@@ -41,26 +52,37 @@ export async function runAttempts(ctx: ProxyContext, ex: Exchange, request: Chat
 }
 
 /** Runs one attempt with its bookkeeping; answers the client unless the outcome is 'failed'. */
-async function tryCandidate(ctx: ProxyContext, ex: Exchange, request: ChatRequest, candidate: Candidate, guard: boolean): Promise<AttemptOutcome> {
+async function tryCandidate<R extends EndpointRequest>(
+  ctx: ProxyContext,
+  ex: Exchange,
+  endpoint: Endpoint<R>,
+  request: R,
+  candidate: Candidate,
+): Promise<AttemptOutcome> {
   const { backend } = candidate;
   ex.record.attempts++;
   ex.record.backend = backend.name;
   ex.record.model = candidate.model;
   ctx.metrics.attempts.inc({ backend: backend.name });
-  const profile = ctx.profiles.profile(backend.name);
+  const known = ctx.profiles.get(backend.name);
+  const profile = known?.profile ?? 'generic';
+  const version = known?.version;
   ex.record.profile = profile;
+  const apis = ctx.apis.get(backend.name);
   const repairs: Repairs = new Set();
   const signal = createAttemptSignal(ex.clientSignal, backend.timeouts.totalMs);
   ctx.health.begin(backend.name);
   let outcome: AttemptOutcome;
   try {
-    outcome = await attemptOnce({ ctx, ex, request, candidate, signal, guard, profile, repairs });
+    // routing only plans candidates whose APIs the endpoint can use
+    const via = endpoint.via(apis) ?? '';
+    outcome = await attemptOnce({ ctx, ex, endpoint, request, candidate, signal, profile, version, apis, via, repairs });
   } finally {
     ctx.health.end(backend.name);
     signal.dispose();
     noteRepairs(ctx, ex, backend.name, repairs);
   }
-  settle(ctx, ex, candidate, outcome);
+  settle(ctx, ex, endpoint.name, candidate, outcome);
   return outcome;
 }
 
@@ -71,7 +93,7 @@ function noteRepairs(ctx: ProxyContext, ex: Exchange, backend: string, repairs: 
   ex.record.repairs = [...new Set([...(ex.record.repairs ?? []), ...repairs])].sort();
 }
 
-function settle(ctx: ProxyContext, ex: Exchange, candidate: Candidate, outcome: AttemptOutcome): void {
+function settle(ctx: ProxyContext, ex: Exchange, endpoint: string, candidate: Candidate, outcome: AttemptOutcome): void {
   const name = candidate.backend.name;
   if (outcome.kind === 'failed') {
     ctx.metrics.upstreamFailures.inc({ backend: name, reason: outcome.reason });
@@ -93,7 +115,7 @@ function settle(ctx: ProxyContext, ex: Exchange, candidate: Candidate, outcome: 
   } else {
     ctx.health.recordSuccess(name);
   }
-  recordServed(ctx.metrics, candidate.backend, outcome.usage);
+  recordServed(ctx.metrics, candidate.backend, endpoint, outcome.usage);
   if (outcome.usage) ex.record.tokens = { prompt: outcome.usage.prompt_tokens ?? 0, completion: outcome.usage.completion_tokens ?? 0 };
 }
 

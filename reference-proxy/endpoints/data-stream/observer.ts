@@ -1,10 +1,11 @@
-// Watches the payloads going to a streaming client: usage for metrics, the assembled content for
-// the output guard, the output filter, and how the stream ended: [DONE], an error, or — without
-// [DONE] — whether every choice had its finish_reason (then the answer is complete and only the
-// terminator is missing). Payloads are parsed only when something needs their contents.
-import { mapFinishReason } from '../normalize/finish-reason.ts';
-import { SseSplitter } from '../normalize/sse.ts';
-import type { Usage } from '../observe/metrics.ts';
+// Watches the payloads going to a streaming client of a chunked endpoint (chat, legacy
+// completions): usage for metrics, the assembled content for the output guard, the output
+// filter, and how the stream ended: [DONE], an error, or — without [DONE] — whether every choice
+// had its finish_reason (then the answer is complete and only the terminator is missing).
+// Payloads are parsed only when something needs their contents.
+import { mapFinishReason } from '../../normalize/finish-reason.ts';
+import { SseSplitter } from '../../normalize/sse.ts';
+import type { Usage } from '../../observe/metrics.ts';
 
 export interface OutputFilter {
   push(text: string): boolean;
@@ -31,8 +32,11 @@ export class StreamObserver {
   /** indices of the choices that got a finish_reason */
   private readonly finishedChoices = new Set<number>();
 
-  /** `choices`: how many the request asked for (its n), each of which must finish */
-  constructor(private readonly opts: { collectContent: boolean; filter?: OutputFilter; choices?: number }) {}
+  /**
+   * `choices`: how many the request asked for (its n), each of which must finish; `text`: where a
+   * choice carries its text, `delta.content` (chat, the default) or `text` (legacy completions)
+   */
+  constructor(private readonly opts: { collectContent: boolean; filter?: OutputFilter; choices?: number; text?: 'delta' | 'text' }) {}
 
   /** Every choice the request asked for got its finish_reason: the answer is whole, [DONE] or not. */
   get finished(): boolean {
@@ -88,7 +92,7 @@ export class StreamObserver {
       if (typeof choice?.finish_reason === 'string' && mapFinishReason(choice.finish_reason) !== 'abort') {
         this.finishedChoices.add(Number.isInteger(choice.index) ? choice.index : 0);
       }
-      const text = choice?.delta?.content;
+      const text = this.opts.text === 'text' ? choice?.text : choice?.delta?.content;
       if (typeof text !== 'string' || text === '') continue;
       if (this.opts.collectContent && (choice.index ?? 0) === 0) this.content += text;
       if (this.opts.filter?.push(text)) blocked = true;
@@ -102,14 +106,18 @@ function hasFinishReason(payload: string): boolean {
   return payload.includes('"finish_reason":"') || payload.includes('"finish_reason": "');
 }
 
-/** The last chunk of a stream stopped by the output filter. */
-export function contentFilterChunk(meta: ChunkMeta | undefined): string {
+/** The chunk objects of the endpoints this observer watches. */
+export type ChunkObject = 'chat.completion.chunk' | 'text_completion';
+
+/** The last chunk of a stream stopped by the output filter, in the endpoint's chunk shape. */
+export function contentFilterChunk(meta: ChunkMeta | undefined, object: ChunkObject = 'chat.completion.chunk'): string {
+  const choice = object === 'text_completion' ? { index: 0, text: '' } : { index: 0, delta: {} };
   return JSON.stringify({
-    id: meta?.id ?? 'chatcmpl-dropin',
-    object: 'chat.completion.chunk',
+    id: meta?.id ?? (object === 'text_completion' ? 'cmpl-dropin' : 'chatcmpl-dropin'),
+    object,
     created: meta?.created ?? Math.floor(Date.now() / 1000),
     model: meta?.model ?? '',
-    choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'content_filter' }],
+    choices: [{ ...choice, logprobs: null, finish_reason: 'content_filter' }],
   });
 }
 

@@ -8,6 +8,7 @@ import type { RequestRecord } from '../observe/request-log.ts';
 import type { RateLimits, SharedState } from '../state/shared-state.ts';
 import type { ProxyConfig } from '../types.ts';
 import type { UpstreamPools } from '../upstream/pools.ts';
+import type { BackendApis } from './apis.ts';
 
 export interface ProxyContext {
   config: ProxyConfig;
@@ -29,6 +30,8 @@ export interface ProxyContext {
   inflight: number;
   /** each backend's current profile (configured or identified) */
   profiles: BackendProfiles;
+  /** each backend's APIs (configured, or known from its current profile) */
+  apis: BackendApis;
 }
 
 /** One client request in flight. */
@@ -40,4 +43,6 @@ export interface Exchange {
   clientSignal: AbortSignal;
   /** performance.now() when the request arrived */
   startedMs: number;
+  /** set once a stream has started: how its endpoint ends it with an error (the drain deadline uses it) */
+  streamError?: (message: string, code: string) => string;
 }

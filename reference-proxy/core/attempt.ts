@@ -1,38 +1,40 @@
 // One try of one candidate, and the outcomes the attempt loop acts on.
-import { normalizeRequest, type Repairs } from '../normalize/index.ts';
-import { applySafetyPrompt } from '../safety/safety.ts';
-import type { Candidate, ErrorBody, QuirkProfile } from '../types.ts';
+import type { Repairs } from '../normalize/index.ts';
 import type { Usage } from '../observe/metrics.ts';
+import type { Api, Candidate, ErrorBody, QuirkProfile } from '../types.ts';
 import type { AttemptSignal } from '../upstream/attempt-signal.ts';
 import type { UpstreamErrorKind } from '../upstream/classify-error.ts';
 import type { Exchange, ProxyContext } from './context.ts';
-import type { ChatRequest } from './validate-chat.ts';
+import type { Endpoint, EndpointRequest } from './endpoint.ts';
 
-export interface Attempt {
+export interface Attempt<R extends EndpointRequest = EndpointRequest> {
   ctx: ProxyContext;
   ex: Exchange;
-  /** the client's request as it arrived */
-  request: ChatRequest;
+  endpoint: Endpoint<R>;
+  /** the client's request as it arrived (validated) */
+  request: R;
   candidate: Candidate;
   signal: AttemptSignal;
-  /** validate json_object / json_schema output before it reaches the client */
-  guard: boolean;
   /** the backend's profile when the attempt began (configured, or identified: generic until then) */
   profile: QuirkProfile;
+  /** the version the backend reported when it was identified, if any */
+  version?: string;
+  /** the APIs the backend serves now */
+  apis: ReadonlySet<Api>;
+  /** how the backend answers this endpoint (Endpoint.via), e.g. "native" */
+  via: string;
   /** every repair this attempt made, for the repairs metric and the log line */
   repairs: Repairs;
 }
 
-export type AttemptOutcome =
-  | {
-      kind: 'served';
-      usage?: Usage;
-      /** the stream broke after the first byte; the client got an error event */
-      streamFailed?: UpstreamErrorKind | 'stream_error' | 'truncated' | 'malformed';
-    }
-  | Failure
-  | { kind: 'rejected'; status: number; body: ErrorBody }
-  | { kind: 'aborted' };
+export interface Served {
+  kind: 'served';
+  usage?: Usage;
+  /** the stream broke after the first byte; the client got an error event */
+  streamFailed?: UpstreamErrorKind | 'stream_error' | 'truncated' | 'malformed';
+}
+
+export type AttemptOutcome = Served | Failure | { kind: 'rejected'; status: number; body: ErrorBody } | { kind: 'aborted' };
 
 /** Nothing reached the client: the loop may try the next candidate. */
 export interface Failure {
@@ -43,19 +45,14 @@ export interface Failure {
   detail: string;
   /** whether this failure says the backend is unhealthy (a guard failure does not) */
   unhealthy: boolean;
-  /** the upstream's own error, when it answered with an HTTP error status */
+  /** the candidate cannot serve this request however often it is asked: it is not tried again */
+  final?: boolean;
+  /** the upstream's own error, when it answered with an HTTP error status (or the client error a refusal stands for) */
   upstream?: { status: number; body: ErrorBody; retryAfter?: string };
 }
 
 export function failure(reason: string, detail: string, extra: Partial<Failure> = {}): Failure {
   return { kind: 'failed', reason, detail, unhealthy: true, ...extra };
-}
-
-/** The body sent upstream: the candidate's model name, the profile's fixes, the safety prompt. */
-export function upstreamBody(a: Attempt): unknown {
-  const body = normalizeRequest({ ...a.request, model: a.candidate.model }, a.profile, a.repairs);
-  const prompt = a.ctx.config.safety.systemPrompt;
-  return prompt ? applySafetyPrompt(body, prompt) : body;
 }
 
 /** Records the first byte sent to the client (time to first token). */

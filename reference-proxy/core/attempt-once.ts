@@ -1,29 +1,27 @@
-// Sends the request to one candidate and sorts what happened into an AttemptOutcome.
+// Sends the request to one candidate and sorts what happened into an AttemptOutcome: an HTTP
+// error status by the retry policy, a 2xx answer by its endpoint (whole, or relayed as a stream).
 import { isRetryable } from '../health/retry.ts';
-import { fanOutCount, normalizeError } from '../normalize/index.ts';
+import { normalizeError } from '../normalize/index.ts';
 import { redactSecrets } from '../observe/redact.ts';
-import { callChat, headerValue, readText, UpstreamFailure, type UpstreamResponse } from '../upstream/call.ts';
+import { callUpstream, headerValue, readText, UpstreamFailure, type UpstreamResponse } from '../upstream/call.ts';
 import { describeKind } from '../upstream/classify-error.ts';
-import { failure, upstreamBody, type Attempt, type AttemptOutcome } from './attempt.ts';
-import { attemptFanOut } from './attempt-fan-out.ts';
-import { attemptJson } from './attempt-json.ts';
-import { attemptStream } from './attempt-stream.ts';
+import { answerBody } from './answer-body.ts';
+import { failure, type Attempt, type AttemptOutcome } from './attempt.ts';
+import { attemptCopies } from './fan-out.ts';
+import { relayStream } from './relay-stream.ts';
 
 export async function attemptOnce(a: Attempt): Promise<AttemptOutcome> {
   const { backend } = a.candidate;
   try {
-    const n = fanOutCount(a.request, a.profile);
-    if (n > 1) {
-      a.repairs.add('n_fanned_out');
-      return await attemptFanOut(a, n, (up) => statusOutcome(a, up));
-    }
-    const up = await callChat(a.ctx.pools.get(backend.name), backend, upstreamBody(a), {
+    const call = a.endpoint.upstream(a);
+    if (call.copies !== undefined && call.copies > 1) return await attemptCopies(a, call, (up) => statusOutcome(a, up));
+    const up = await callUpstream(a.ctx.pools.get(backend.name), backend, call.path, call.body, {
       attempt: a.signal,
       requestId: a.ex.record.requestId,
-      stream: a.request.stream === true,
+      stream: call.stream,
     });
     if (up.status < 200 || up.status >= 300) return await statusOutcome(a, up);
-    return a.request.stream === true ? await attemptStream(a, up) : await attemptJson(a, up);
+    return call.stream ? await relayStream(a, up) : answerBody(a, await readText(up, a.signal));
   } catch (error) {
     if (!(error instanceof UpstreamFailure)) throw error;
     return error.kind === 'aborted' ? { kind: 'aborted' } : failure(error.kind, describeKind(error.kind));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fanOutCount } from '../normalize/index.ts';
-import { mergeCompletions } from './attempt-fan-out.ts';
+import { fanOutCount } from '../../normalize/index.ts';
+import { mergeCompletions } from './merge-completions.ts';
 
 const completion = (content: string, completion_tokens: number) =>
   JSON.stringify({

@@ -1,0 +1,26 @@
+// Relays a streamed answer through its endpoint's session. Until the first byte reaches the
+// client any failure is a Failure (the loop fails over); after it, a failure ends the stream with
+// the endpoint's error frames, never a silent truncation. Leaving the read loop early destroys
+// the upstream body, which closes that upstream connection.
+import type { UpstreamResponse } from '../upstream/call.ts';
+import { classifyUpstreamError, describeKind } from '../upstream/classify-error.ts';
+import { failure, markFirstByte, type Attempt, type AttemptOutcome } from './attempt.ts';
+import { ClientStream } from './client-stream.ts';
+
+export async function relayStream(a: Attempt, up: UpstreamResponse): Promise<AttemptOutcome> {
+  if (!a.endpoint.stream) throw new Error(`dropin: the ${a.endpoint.name} endpoint asked for a stream it cannot relay`);
+  const out = new ClientStream(a.ex.res, () => markFirstByte(a));
+  const session = a.endpoint.stream(a, up, out);
+  a.ex.streamError = (message, code) => session.errorFrames(message, code);
+  try {
+    for await (const chunk of up.body as AsyncIterable<Buffer>) if (!(await session.push(chunk))) break;
+  } catch (error) {
+    const kind = classifyUpstreamError(error, a.signal.reason());
+    if (kind === 'aborted') return { kind: 'aborted' };
+    if (!out.started) return failure(kind, describeKind(kind));
+    await out.write(session.errorFrames(`The backend failed after the response had started (${describeKind(kind)}). The answer is incomplete; retry the request.`, 'upstream_stream_failed'));
+    out.end();
+    return { kind: 'served', usage: session.usage, streamFailed: kind };
+  }
+  return session.finish();
+}
