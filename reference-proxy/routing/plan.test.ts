@@ -101,3 +101,47 @@ describe('planRoute', () => {
     expect(route(planRoute(dup, ask('twice'), healthy))).toEqual(['cloud/gpt-4o']);
   });
 });
+
+describe('planRoute with an endpoint scope', () => {
+  const onlyCloud = (endpoint = 'embeddings') => ({
+    endpoint,
+    serves: (c: { backend: { name: string } }) => c.backend.name === 'cloud',
+    tokens: () => 5,
+    unserved: (model: string, candidates: unknown[]) => new ProxyError(404, `${model} on ${endpoint}: ${candidates.length} left out`),
+  });
+
+  it('keeps only candidates serving the endpoint, in plan order', () => {
+    expect(route(planRoute(config, ask('fast'), healthy, seededRandom(1), onlyCloud()))).toEqual(['cloud/gpt-4o-mini']);
+  });
+
+  it('passes over a rule whose route has no candidate serving the endpoint', () => {
+    const plan = planRoute(config, ask('gpt-4o', { tools: [{}] }), healthy, seededRandom(1), { ...onlyCloud(), serves: (c) => c.backend.name === 'ollama-a' });
+    expect(plan.rule).toBe('tools');
+    expect(route(plan)).toEqual(['ollama-a/qwen2.5:7b']);
+    const fallthrough = planRoute(config, ask('gpt-4o', { tools: [{}] }), healthy, seededRandom(1), onlyCloud());
+    expect(fallthrough.rule).toBe('tools');
+  });
+
+  it("answers a known model served elsewhere with the scope's error, an unknown one with model_not_found", () => {
+    const err = (model: string) => {
+      try {
+        planRoute(config, ask(model), healthy, seededRandom(1), { ...onlyCloud(), serves: () => false });
+      } catch (e) {
+        return (e as ProxyError).message;
+      }
+    };
+    expect(err('llama3.2:3b')).toBe('llama3.2:3b on embeddings: 2 left out');
+    expect(err('nope')).toMatch(/does not exist/);
+  });
+
+  it('gives rules the scope’s endpoint and token estimate', () => {
+    const rules = [
+      { name: 'embed', when: { endpoint: 'embeddings' }, route: 'gpt-4o' },
+      { name: 'big', when: { promptTokensAbove: 10 }, route: 'smart' },
+    ];
+    const scoped = applyDefaults({ ...config, rules } as never);
+    expect(planRoute(scoped, ask('fast'), healthy, seededRandom(1), { ...onlyCloud('embeddings'), serves: () => true }).rule).toBe('embed');
+    expect(planRoute(scoped, ask('fast'), healthy, seededRandom(1), { ...onlyCloud('completions'), serves: () => true, tokens: () => 50 }).rule).toBe('big');
+    expect(planRoute(scoped, ask('fast'), healthy, seededRandom(1)).rule).toBeUndefined();
+  });
+});
