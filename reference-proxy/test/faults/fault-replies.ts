@@ -1,5 +1,6 @@
 // The upstream faults, as replies for the loopback upstreams. Each answers a streamed or a plain
-// request the way a broken backend would.
+// request the way a broken backend would, in the shape of the endpoint asked (chat, legacy
+// completions, embeddings), so the same faults run against every endpoint.
 import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { completion, errorReply, sseHead, textStream } from '../helpers/replies.ts';
@@ -10,14 +11,38 @@ const COMPLETION = JSON.stringify(completion('Hello there'));
 export const STREAM = textStream(['Hel', 'lo', ' there']);
 export const STREAM_BYTES = STREAM.map((p) => `data: ${p}\n\n`).join('');
 
+const text = (t: string, finish: string | null = null) =>
+  JSON.stringify({ id: 'cmpl-test1', object: 'text_completion', created: 1_700_000_000, model: 'test-model', choices: [{ text: t, index: 0, logprobs: null, finish_reason: finish }] });
+/** A legacy completion, whole and streamed (wire-facts-surface §3). */
+export const TEXT_COMPLETION = JSON.stringify({
+  id: 'cmpl-test1', object: 'text_completion', created: 1_700_000_000, model: 'test-model',
+  choices: [{ text: 'Hello there', index: 0, logprobs: null, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 },
+});
+export const TEXT_STREAM = [text('Hel'), text('lo'), text(' there'), text('', 'stop'), '[DONE]'];
+/** An embeddings answer (wire-facts-surface §2.1). */
+export const EMBEDDINGS = JSON.stringify({
+  object: 'list', model: 'test-model', data: [{ object: 'embedding', index: 0, embedding: [0.25, -0.5, 1] }], usage: { prompt_tokens: 2, total_tokens: 2 },
+});
+
+/** The healthy answer of the endpoint a request went to: the whole body and the stream's payloads. */
+export function shapeOf(path: string): { json: string; stream: string[] } {
+  if (path.endsWith('/embeddings')) return { json: EMBEDDINGS, stream: [] };
+  if (path.endsWith('/v1/completions')) return { json: TEXT_COMPLETION, stream: TEXT_STREAM };
+  return { json: COMPLETION, stream: STREAM };
+}
+
+export const streamBytes = (path: string) => shapeOf(path).stream.map((p) => `data: ${p}\n\n`).join('');
+
 /** A healthy answer in whichever form was asked for. */
 export const healthy: Reply = (req, res) => {
+  const shape = shapeOf(req.path);
   if (isStream(req)) {
     sseHead(res);
-    res.end(STREAM_BYTES);
+    res.end(streamBytes(req.path));
   } else {
-    jsonHead(res, COMPLETION.length);
-    res.end(COMPLETION);
+    jsonHead(res, shape.json.length);
+    res.end(shape.json);
   }
 };
 
@@ -28,12 +53,13 @@ function jsonHead(res: ServerResponse, length?: number): void {
 /** Sends the first events (stream) or the first part of the body, then `then` happens a moment later. */
 export function partial(then: (res: ServerResponse) => void): Reply {
   return (req, res) => {
+    const shape = shapeOf(req.path);
     if (isStream(req)) {
       sseHead(res);
-      res.write(`data: ${STREAM[0]}\n\ndata: ${STREAM[1]}\n\n`);
+      res.write(`data: ${shape.stream[0]}\n\ndata: ${shape.stream[1]}\n\n`);
     } else {
-      jsonHead(res, COMPLETION.length);
-      res.write(COMPLETION.slice(0, 40));
+      jsonHead(res, shape.json.length);
+      res.write(shape.json.slice(0, 40));
     }
     setTimeout(() => then(res), 20);
   };
@@ -49,9 +75,10 @@ export const hangMidBody = partial(() => {});
 /** The healthy answer in pieces `gapMs` apart: stream events, or slices of the JSON body. */
 export function slowDrip(gapMs: number): Reply {
   return async (req, res) => {
-    const pieces = isStream(req) ? STREAM.map((p) => `data: ${p}\n\n`) : [COMPLETION.slice(0, 30), COMPLETION.slice(30, 60), COMPLETION.slice(60)];
+    const { json, stream } = shapeOf(req.path);
+    const pieces = isStream(req) ? stream.map((p) => `data: ${p}\n\n`) : [json.slice(0, 30), json.slice(30, 60), json.slice(60)];
     if (isStream(req)) sseHead(res);
-    else jsonHead(res, COMPLETION.length);
+    else jsonHead(res, json.length);
     for (const piece of pieces) {
       if (res.destroyed) return;
       res.write(piece);
@@ -96,7 +123,8 @@ export const nonJsonFirst: Reply = (_req, res) => {
 };
 
 /** Valid events, then a data payload that is not JSON, then the rest. */
-export const nonJsonMidStream = partial((res) => res.end(`data: Internal Server Error\n\n${STREAM.slice(2).map((p) => `data: ${p}\n\n`).join('')}`));
+export const nonJsonMidStream: Reply = (req, res) =>
+  partial((r) => r.end(`data: Internal Server Error\n\n${shapeOf(req.path).stream.slice(2).map((p) => `data: ${p}\n\n`).join('')}`))(req, res);
 
 /** Garbage lines around valid events: SSE parsers ignore lines that are not fields. */
 export const garbageAroundEvents: Reply = (_req, res) => {

@@ -68,10 +68,15 @@ export interface ClientAnswer {
 
 /** One chat request with a connection that closes after the answer. */
 export async function sendChat(proxy: TestProxy, body: Record<string, unknown>): Promise<ClientAnswer> {
-  const res = await request(`${proxy.url}/v1/chat/completions`, {
+  return send(proxy, '/v1/chat/completions', chatBody(body));
+}
+
+/** One request to any endpoint of the proxy, with a connection that closes after the answer. */
+export async function send(proxy: TestProxy, path: string, body: Record<string, unknown>): Promise<ClientAnswer> {
+  const res = await request(`${proxy.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', connection: 'close' },
-    body: JSON.stringify(chatBody(body)),
+    body: JSON.stringify(body),
   });
   return { status: res.statusCode, headers: res.headers, text: await res.body.text() };
 }
