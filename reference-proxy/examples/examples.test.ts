@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/load.ts';
 import { HealthTracker } from '../health/tracker.ts';
 import { seededRandom } from '../routing/order-candidates.ts';
-import { planRoute } from '../routing/plan.ts';
+import { isEmbeddingModel, mayEmbed } from '../routing/model-kinds.ts';
+import { planRoute, type RouteScope } from '../routing/plan.ts';
+import { ProxyError } from '../errors.ts';
+import type { Candidate } from '../types.ts';
 
 const env = { OPENAI_API_KEY: 'sk-test', DROPIN_KEY_APP: 'app', DROPIN_KEY_BATCH: 'batch' };
 const proxy = loadConfig(new URL('./proxy.yaml', import.meta.url).pathname, env);
@@ -39,6 +42,16 @@ describe('examples/proxy.yaml', () => {
       return planRoute(proxy, { body: { model: 'qwen2.5:7b', messages: [] }, headers: {} }, health, seededRandom(i)).candidates[0].backend.name;
     }));
     expect([...firsts].sort()).toEqual(['ollama-a', 'ollama-b']);
+  });
+
+  it('sends embeddings to the embedding model on either Ollama, and chat never to it', () => {
+    const health = new HealthTracker(proxy.health, () => 0);
+    const embeddings: RouteScope = { endpoint: 'embeddings', serves: mayEmbed, tokens: () => 1, unserved: () => new ProxyError(404, 'not served') };
+    const plan = planRoute(proxy, { body: { model: 'nomic-embed-text', input: 'hi' }, headers: {} }, health, seededRandom(1), embeddings);
+    expect(plan.candidates.map((c) => c.backend.name).sort()).toEqual(['ollama-a', 'ollama-b']);
+    expect(() => planRoute(proxy, { body: { model: 'qwen2.5:7b', input: 'hi' }, headers: {} }, health, seededRandom(1), embeddings)).toThrow('not served');
+    const chat: RouteScope = { ...embeddings, endpoint: 'chat', serves: (c: Candidate) => !isEmbeddingModel(c) };
+    expect(() => planRoute(proxy, { body: { model: 'nomic-embed-text', messages: [] }, headers: {} }, health, seededRandom(1), chat)).toThrow('not served');
   });
 });
 
