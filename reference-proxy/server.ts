@@ -137,9 +137,9 @@ function endForShutdown(ex: Exchange): void {
     sendError(res, shuttingDownError());
     return;
   }
-  if (!ex.streamError || !String(res.getHeader('content-type')).startsWith('text/event-stream')) return;
+  if (!ex.stream || !String(res.getHeader('content-type')).startsWith('text/event-stream')) return;
   const message = 'The proxy is shutting down and this answer could not finish before its drain deadline; it is incomplete. Retry the request.';
-  res.write(ex.streamError(message, 'server_shutting_down'));
+  res.write(ex.stream.errorFrames(message, 'server_shutting_down'));
 }
 
 function respondWithError(ex: Exchange, error: ProxyError): void {

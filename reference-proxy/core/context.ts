@@ -43,6 +43,6 @@ export interface Exchange {
   clientSignal: AbortSignal;
   /** performance.now() when the request arrived */
   startedMs: number;
-  /** set once a stream has started: how its endpoint ends it with an error (the drain deadline uses it) */
-  streamError?: (message: string, code: string) => string;
+  /** the stream session relaying the answer, once one started: how its endpoint ends it with an error (the drain deadline uses it) */
+  stream?: { errorFrames(message: string, code: string): string };
 }

@@ -11,7 +11,7 @@ export async function relayStream(a: Attempt, up: UpstreamResponse): Promise<Att
   if (!a.endpoint.stream) throw new Error(`dropin: the ${a.endpoint.name} endpoint asked for a stream it cannot relay`);
   const out = new ClientStream(a.ex.res, () => markFirstByte(a));
   const session = a.endpoint.stream(a, up, out);
-  a.ex.streamError = (message, code) => session.errorFrames(message, code);
+  a.ex.stream = session;
   try {
     for await (const chunk of up.body as AsyncIterable<Buffer>) if (!(await session.push(chunk))) break;
   } catch (error) {

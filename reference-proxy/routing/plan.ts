@@ -36,14 +36,19 @@ export function planRoute(config: ProxyConfig, req: RouteRequest, health: Health
   for (const rule of config.rules) {
     if (!matchesRule(rule, input, tokens)) continue;
     const candidates = resolve(config, rule.route, health, random);
-    const serving = scope ? candidates.filter(scope.serves) : candidates;
+    const serving = scope ? servedBy(candidates, scope) : candidates;
     if (serving.length > 0) return { publicModel, rule: rule.name, candidates: serving };
   }
   const candidates = resolve(config, publicModel, health, random);
   if (candidates.length === 0) throw modelNotFound(publicModel);
-  const serving = scope ? candidates.filter(scope.serves) : candidates;
+  const serving = scope ? servedBy(candidates, scope) : candidates;
   if (serving.length === 0 && scope) throw scope.unserved(publicModel, candidates);
   return { publicModel, candidates: serving };
+}
+
+/** The candidates serving the scope's endpoint; the same array when all do (the common case: no copy per request). */
+function servedBy(candidates: Candidate[], scope: RouteScope): Candidate[] {
+  return candidates.every(scope.serves) ? candidates : candidates.filter(scope.serves);
 }
 
 /** OpenAI's answer for a model that does not exist or that the caller may not use. */
