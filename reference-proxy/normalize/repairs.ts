@@ -47,8 +47,8 @@ export const REPAIR_KINDS = {
   // legacy completions
   text_choice_keys_added: 'a legacy completion choice without text or logprobs gets them (the spec requires both)',
   // embeddings
-  embedding_base64_encoded: 'S17: float vectors sent as little-endian float32 base64, as asked, by a backend that ignores encoding_format',
-  embedding_base64_decoded: 'a base64 vector sent as floats to a client that did not ask for base64',
+  embedding_encoded: 'S17: float vectors sent as little-endian float32 base64, as asked, by a backend that ignores encoding_format',
+  embedding_decoded: 'a base64 vector sent as floats to a client that did not ask for base64',
   embedding_keys_removed: 'keys outside the spec on embedding items (llama.cpp encoding_format) removed',
   embedding_fields_added: 'object, index or the list envelope of an embeddings answer added as the spec requires',
   encoding_format_float: 'S17: encoding_format float asked of a backend that cannot send base64 (the proxy encodes)',

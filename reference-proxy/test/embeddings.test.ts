@@ -40,7 +40,7 @@ describe('the openai SDK embeddings.create() through the proxy', () => {
     expect(res.usage).toEqual({ prompt_tokens: 10, total_tokens: 10 });
     // the backend was asked for what it can send; the client got what it asked for
     expect(embeddingCalls(up)[0].body.encoding_format).toBe('float');
-    expect(lastLog(proxy)).toMatchObject({ endpoint: 'embeddings', profile: 'ollama-legacy', repairs: ['embedding_base64_encoded', 'encoding_format_float'], tokens: { prompt: 10, completion: 0 } });
+    expect(lastLog(proxy)).toMatchObject({ endpoint: 'embeddings', profile: 'ollama-legacy', repairs: ['embedding_encoded', 'encoding_format_float'], tokens: { prompt: 10, completion: 0 } });
   });
 
   it('puts little-endian float32 base64 on the wire, exactly what OpenAI sends', async () => {

@@ -50,12 +50,12 @@ function fixItem(a: Attempt, item: any, position: number, base64: boolean): bool
   }
   if (base64 && Array.isArray(item.embedding)) {
     item.embedding = encodeFloat32(item.embedding);
-    a.repairs.add('embedding_base64_encoded');
+    a.repairs.add('embedding_encoded');
     return true;
   }
   if (!base64 && typeof item.embedding === 'string') {
     item.embedding = decodeFloat32(item.embedding);
-    a.repairs.add('embedding_base64_decoded');
+    a.repairs.add('embedding_decoded');
     return true;
   }
   return changed;
