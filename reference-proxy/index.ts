@@ -7,6 +7,8 @@ import { settleWithin } from './detect/settle-within.ts';
 import { Drain } from './drain.ts';
 import { BackendApis } from './core/apis.ts';
 import type { ProxyContext } from './core/context.ts';
+import type { Endpoint, EndpointRequest } from './core/endpoint.ts';
+import { buildRoutes } from './handlers/routes.ts';
 import { startProbes } from './health/probe.ts';
 import { HealthTracker } from './health/tracker.ts';
 import { createLineBuffer } from './observe/line-buffer.ts';
@@ -38,8 +40,11 @@ export interface RunningProxy {
  */
 const IDENTIFY_WAIT_MS = 3_000;
 
-/** `log` receives each request's log line as it is produced; without it, lines go to stdout in batches. */
-export async function startProxy(config: ProxyConfig, opts: { log?: (line: string) => void } = {}): Promise<RunningProxy> {
+/**
+ * `log` receives each request's log line as it is produced; without it, lines go to stdout in
+ * batches. `endpoints` replaces the registry's (endpoints/registry.ts), e.g. to add one of your own.
+ */
+export async function startProxy(config: ProxyConfig, opts: { log?: (line: string) => void; endpoints?: readonly Endpoint<EndpointRequest>[] } = {}): Promise<RunningProxy> {
   const stdoutLog = opts.log ? undefined : createLineBuffer((chunk) => process.stdout.write(chunk));
   const log = opts.log ?? ((line: string) => stdoutLog?.write(line));
   // circuits report their transitions to the state store, which needs the metrics, which read the circuits
@@ -63,6 +68,7 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
     inflight: 0,
     profiles,
     apis: new BackendApis(config.backends, profiles),
+    routes: buildRoutes(opts.endpoints),
   };
   const server = createProxyServer(ctx);
   try {

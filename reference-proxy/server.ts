@@ -9,13 +9,9 @@ import { ProxyError } from './errors.ts';
 import type { Exchange, ProxyContext } from './core/context.ts';
 import { applyCors } from './handlers/cors.ts';
 import { sendError, toProxyError } from './handlers/respond.ts';
-import { allowedMethods, routeFor, type Route } from './handlers/routes.ts';
-import { ENDPOINTS } from './endpoints/registry.ts';
+import { allowedMethods, routeFor, servedPaths, type Route } from './handlers/routes.ts';
 import { requestIdFrom } from './observe/request-id.ts';
 import { formatLogLine, newRecord } from './observe/request-log.ts';
-
-/** The API paths, for messages naming what the proxy serves. */
-const SERVED = [...ENDPOINTS.map((e) => e.path), '/v1/models'].join(', ');
 
 export function createProxyServer(ctx: ProxyContext): Server {
   const handler = (req: IncomingMessage, res: ServerResponse) => void dispatch(ctx, req, res);
@@ -40,7 +36,7 @@ export function createProxyServer(ctx: ProxyContext): Server {
     sendError(res, new ProxyError(417, 'The proxy only understands "Expect: 100-continue". Send the request without this Expect header.', { code: 'bad_http_request' })),
   );
   server.on('connect', (req: IncomingMessage, socket: Duplex) =>
-    endSocket(socket, 405, 'Method Not Allowed', `Method ${req.method} is not allowed; this proxy serves ${SERVED}.`),
+    endSocket(socket, 405, 'Method Not Allowed', `Method ${req.method} is not allowed; this proxy serves ${servedPaths(ctx.routes)}.`),
   );
   return server;
 }
@@ -83,7 +79,7 @@ async function dispatch(ctx: ProxyContext, req: IncomingMessage, res: ServerResp
   // while draining, a client still on a kept-alive connection is told to reconnect (elsewhere)
   if (ctx.drain.draining) res.setHeader('connection', 'close');
   const untrack = ctx.drain.track(client);
-  const route = routeFor(path, req.method);
+  const route = routeFor(path, req.method, ctx.routes);
   const limited = route?.limited === true && route.method === req.method;
   if (limited) ctx.inflight++;
   try {
@@ -109,10 +105,10 @@ async function handle(ctx: ProxyContext, ex: Exchange, route: Route | undefined)
     throw new ProxyError(400, 'The request has no Host header, which HTTP/1.1 requires. Send one (any HTTP client does).', { code: 'bad_http_request' });
   }
   if (!route) {
-    throw new ProxyError(404, `Invalid URL (${ex.req.method} ${ex.record.path}). This proxy serves ${SERVED}.`, { code: 'unknown_url' });
+    throw new ProxyError(404, `Invalid URL (${ex.req.method} ${ex.record.path}). This proxy serves ${servedPaths(ctx.routes)}.`, { code: 'unknown_url' });
   }
   if (route.method !== ex.req.method) {
-    const allow = allowedMethods(ex.record.path);
+    const allow = allowedMethods(ex.record.path, ctx.routes);
     throw new ProxyError(405, `Method ${ex.req.method} is not allowed on ${ex.record.path}; use ${allow}.`, {
       type: 'invalid_request_error',
       code: 'method_not_allowed',

@@ -8,6 +8,7 @@ import type { RequestRecord } from '../observe/request-log.ts';
 import type { RateLimits, SharedState } from '../state/shared-state.ts';
 import type { ProxyConfig } from '../types.ts';
 import type { UpstreamPools } from '../upstream/pools.ts';
+import type { Route } from '../handlers/routes.ts';
 import type { BackendApis } from './apis.ts';
 
 export interface ProxyContext {
@@ -32,6 +33,8 @@ export interface ProxyContext {
   profiles: BackendProfiles;
   /** each backend's APIs (configured, or known from its current profile) */
   apis: BackendApis;
+  /** what the server answers: every endpoint's routes, the model list, probes */
+  routes: readonly Route[];
 }
 
 /** One client request in flight. */
