@@ -10,6 +10,8 @@ export const CAPABILITIES = [
   'json_mode',
   'structured_outputs',
   'errors',
+  'responses',
+  'responses_tools',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -113,6 +115,8 @@ export interface CheckInput {
   scenario: string;
   /** the model under test */
   model: string;
+  /** the first turn of a two-turn scenario (Scenario.nextTurn): the exchange judged here continues it */
+  previous?: { exchange: Exchange; request: any };
 }
 
 export interface Verdict {
@@ -187,6 +191,20 @@ export interface Scenario {
    * shared invariants (e.g. a 200 for every chat request) must not double-count a rejection
    */
   sharedInvariants?: boolean;
+  /**
+   * a conversation's second turn, built from the first turn's answer (e.g. its response id for
+   * previous_response_id). The checks judge the second exchange and see the first as
+   * CheckInput.previous; undefined when the first answer gives nothing to continue from, and
+   * then the first exchange is judged alone.
+   */
+  nextTurn?(ctx: { model: string; first: Exchange }): ScenarioRequest | undefined;
+  /**
+   * the endpoint is an optional part of the API (e.g. /responses): a 404, 405 or 501 that is not
+   * a model-not-found error means the server does not serve it, and the checks skip
+   */
+  optionalEndpoint?: boolean;
+  /** what a client loses when the feature is unsupported, added to the skip reason */
+  unsupportedNote?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

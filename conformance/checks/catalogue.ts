@@ -5,6 +5,8 @@ import { chatChecks } from './chat/index.ts';
 import { errorsChecks } from './errors/index.ts';
 import { jsonModeChecks } from './json_mode/index.ts';
 import { modelsChecks } from './models/index.ts';
+import { responsesChecks } from './responses/index.ts';
+import { responsesToolsChecks } from './responses_tools/index.ts';
 import { streamingChecks } from './streaming/index.ts';
 import { structuredOutputsChecks } from './structured_outputs/index.ts';
 import { toolsChecks } from './tools/index.ts';
@@ -17,6 +19,8 @@ export const CHECKS_BY_CAPABILITY: Record<Capability, Check[]> = {
   json_mode: jsonModeChecks,
   structured_outputs: structuredOutputsChecks,
   errors: errorsChecks,
+  responses: responsesChecks,
+  responses_tools: responsesToolsChecks,
 };
 
 export const ALL_CHECKS: Check[] = CAPABILITIES.flatMap((c) => CHECKS_BY_CAPABILITY[c]);

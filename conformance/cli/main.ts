@@ -30,7 +30,7 @@ function targetOptions(command: Command): Command {
     .option('--quirk <name>', 'with --emulator: switch on one emulated deviation, repeatable', collect)
     .option('--config <file>', 'YAML/JSON file with several named targets (gives a matrix)')
     .option('--baseline <file>', 'YAML of expected failures per target ("*" for all): they do not fail the run; entries that now pass do')
-    .option('--only <capabilities>', 'comma-separated: models,chat,streaming,tools,json_mode,structured_outputs,errors')
+    .option('--only <capabilities>', 'comma-separated: models,chat,streaming,tools,json_mode,structured_outputs,errors,responses,responses_tools')
     .option('--repeat <k>', 'run each behaviour check k times and report pass rate and pass^k (default 1)')
     .addOption(new Option('--fail-on <level>', 'exit 1 on failures at this level (default must)').choices(['must', 'should', 'never']))
     .option('--concurrency <n>', 'concurrent requests per target (default 4)')

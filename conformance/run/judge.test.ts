@@ -51,4 +51,23 @@ describe('judgeScenario', () => {
     const [thrown] = judgeScenario(scenario(), [check('chat.boom', () => { throw new Error('bug'); })], judged(ok), 'm');
     expect(thrown).toMatchObject({ status: 'error', message: /check chat.boom threw: bug/ });
   });
+
+  it('judges a two-turn exchange on its second turn, with the first as previous and both as evidence', () => {
+    const first = jsonExchange({ id: 'resp_1' });
+    const seen: unknown[] = [];
+    const probe = check('chat.turns', (i) => (seen.push(i.previous?.exchange), pass()));
+    const [r] = judgeScenario(scenario(), [probe], [{ id: 'chat.x#1', exchange: ok, request: {}, previous: { id: 'chat.x#1/turn1', exchange: first, request: {} } }], 'm');
+    expect(seen).toEqual([first]);
+    expect(r.exchanges).toEqual(['chat.x#1/turn1', 'chat.x#1']);
+  });
+
+  it('skips an optional endpoint the server does not serve, on the first turn only', () => {
+    const optional = { ...scenario([okIs]), optionalEndpoint: true, unsupportedNote: 'Clients of it fail.' };
+    const missing = jsonExchange('404 page not found', { status: 404, path: '/responses', request: {} });
+    const [skipped] = judgeScenario(optional, [], judged(missing), 'm');
+    expect(skipped).toMatchObject({ status: 'skip', message: /^unsupported: the endpoint does not serve .*Clients of it fail\.$/ });
+    const notFound = jsonExchange({ error: { message: "Response with id 'resp_1' not found.", type: 'invalid_request_error', param: 'response_id', code: null } }, { status: 404 });
+    const [judgedSecond] = judgeScenario(optional, [], [{ id: 'x#1', exchange: notFound, request: {}, previous: { id: 'x#1/turn1', exchange: ok, request: {} } }], 'm');
+    expect(judgedSecond.status).toBe('fail');
+  });
 });

@@ -2,12 +2,14 @@
 // first exchange; behaviour checks by every one of the k repeats (pass rate and pass^k).
 // judgeExchange is the entrance for traffic dropin did not send: one exchange, judged once.
 import type { Check, CheckInput, CheckResult, Exchange, Scenario, Verdict } from '../types.ts';
-import { unsupportedReason } from './unsupported.ts';
+import { endpointMissingReason, unsupportedReason } from './unsupported.ts';
 
 export interface JudgedExchange {
   id: string;
   exchange: Exchange;
   request: unknown;
+  /** the first turn, when the scenario has two (Scenario.nextTurn) */
+  previous?: JudgedExchange;
 }
 
 export function judgeScenario(
@@ -16,21 +18,46 @@ export function judgeScenario(
   exchanges: JudgedExchange[],
   model: string,
 ): CheckResult[] {
-  const ids = exchanges.map((e) => e.id);
-  const harness = exchanges.find((e) => e.exchange.status === undefined && e.exchange.transportError);
+  const ids = exchanges.flatMap(turnIds);
+  const harness = exchanges.flatMap(turns).find((e) => e.exchange.status === undefined && e.exchange.transportError);
   if (harness) {
     const message = `no response: ${harness.exchange.transportError!.kind}: ${harness.exchange.transportError!.message}`;
     return allChecks(scenario, protocolChecks).map((c) => result(c, scenario.id, { status: 'error', message }, ids));
   }
-  const unsupported = exchanges.map((e) => unsupportedReason(e.exchange, scenario.featureParams)).find(Boolean);
+  const unsupported = exchanges.map((e) => unsupportedFor(scenario, e)).find(Boolean);
   if (unsupported) {
     return allChecks(scenario, protocolChecks).map((c) => result(c, scenario.id, { status: 'skip', message: unsupported }, ids));
   }
-  const inputs = exchanges.map((e): CheckInput => ({ exchange: e.exchange, request: e.request, scenario: scenario.id, model }));
+  const inputs = exchanges.map((e): CheckInput => ({
+    exchange: e.exchange,
+    request: e.request,
+    scenario: scenario.id,
+    model,
+    ...(e.previous ? { previous: { exchange: e.previous.exchange, request: e.previous.request } } : {}),
+  }));
   const first = inputs[0];
-  const out = protocolChecks.map((c) => result(c, scenario.id, runCheck(c, first), [ids[0]]));
+  const out = protocolChecks.map((c) => result(c, scenario.id, runCheck(c, first), turnIds(exchanges[0])));
   for (const c of scenario.behaviourChecks) out.push(repeated(c, scenario, inputs, ids));
   return out;
+}
+
+/** A two-turn exchange is judged on its last turn; both turns are evidence. */
+function turns(e: JudgedExchange): JudgedExchange[] {
+  return e.previous ? [e.previous, e] : [e];
+}
+
+function turnIds(e: JudgedExchange): string[] {
+  return turns(e).map((t) => t.id);
+}
+
+/**
+ * A missing endpoint shows on the first turn; a later 404 (e.g. "previous response not found")
+ * is the scenario's to judge. A clean rejection of a feature parameter counts on any turn.
+ */
+function unsupportedFor(scenario: Scenario, e: JudgedExchange): string | undefined {
+  const missing = scenario.optionalEndpoint ? endpointMissingReason((e.previous ?? e).exchange) : undefined;
+  const reason = missing ?? turns(e).map((t) => unsupportedReason(t.exchange, scenario.featureParams)).find(Boolean);
+  return reason && scenario.unsupportedNote ? `${reason}. ${scenario.unsupportedNote}` : reason;
 }
 
 /**

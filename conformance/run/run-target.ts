@@ -3,7 +3,7 @@
 import pLimit from 'p-limit';
 import { protocolChecksFor } from '../scenarios/index.ts';
 import { sendExchange } from '../transport/send.ts';
-import type { Capability, CheckResult, Exchange, RecordedExchange, Scenario, Target, TargetResult } from '../types.ts';
+import type { Capability, CheckResult, Exchange, RecordedExchange, Scenario, ScenarioRequest, Target, TargetResult } from '../types.ts';
 import { buildRequest } from './build-request.ts';
 import { judgeScenario, type JudgedExchange } from './judge.ts';
 import { summarizeCapabilities } from './summarize.ts';
@@ -35,7 +35,7 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
       const exchanges = await Promise.all(
         Array.from({ length: times }, (_, i) => limit(() => exchangeFor(target, scenario, i + 1, opts.timeoutMs))),
       );
-      for (const e of exchanges) {
+      for (const e of exchanges.flatMap((x) => (x.previous ? [x.previous, x] : [x]))) {
         addUsage(usage, e.exchange);
         opts.onExchange?.(target.name, scenario.id, e.exchange);
       }
@@ -43,7 +43,8 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
       done += 1;
       opts.onScenario?.({ target: target.name, scenario: scenario.id, done, total: selected.length, checks });
       // keep only the (cut) record: a hostile endpoint's 8 MiB bodies must not pile up in memory
-      return { recorded: exchanges.map((e) => record(e, scenario.id)), checks };
+      const all = exchanges.flatMap((e) => (e.previous ? [e.previous, e] : [e]));
+      return { recorded: all.map((e) => record(e, scenario.id)), checks };
     }),
   );
 
@@ -64,7 +65,14 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
 }
 
 async function exchangeFor(target: Target, scenario: Scenario, run: number, timeoutMs: number): Promise<JudgedExchange> {
-  const req = scenario.build({ model: target.model });
+  const first = await send(target, scenario.build({ model: target.model }), `${scenario.id}#${run}`, timeoutMs);
+  const next = scenario.nextTurn?.({ model: target.model, first: first.exchange });
+  if (!next) return first;
+  const second = await send(target, next, `${scenario.id}#${run}`, timeoutMs);
+  return { ...second, previous: { ...first, id: `${scenario.id}#${run}/turn1` } };
+}
+
+async function send(target: Target, req: ScenarioRequest, id: string, timeoutMs: number): Promise<JudgedExchange> {
   const request = buildRequest(target, req);
   let exchange: Exchange;
   try {
@@ -73,7 +81,7 @@ async function exchangeFor(target: Target, scenario: Scenario, run: number, time
     // the request could not even be built (bad URL or header): the configuration is at fault
     exchange = unsent(request, (e as Error).message);
   }
-  return { id: `${scenario.id}#${run}`, exchange, request: req.rawBody === undefined ? req.body : undefined };
+  return { id, exchange, request: req.rawBody === undefined ? req.body : undefined };
 }
 
 function unsent(request: Exchange['request'], message: string): Exchange {

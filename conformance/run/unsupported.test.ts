@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonExchange } from '../checks/test-exchange.ts';
-import { unsupportedReason } from './unsupported.ts';
+import { endpointMissingReason, unsupportedReason } from './unsupported.ts';
 
 const envelope = (message: string, param: string | null = null) => ({
   error: { message, type: 'invalid_request_error', param, code: null },
@@ -24,5 +24,23 @@ describe('unsupportedReason', () => {
     expect(unsupportedReason(jsonExchange({ ok: 1 }, { status: 200 }), ['n'])).toBeUndefined();
     expect(unsupportedReason(jsonExchange({ error: 'n is bad' }, { status: 400 }), ['n'])).toBeUndefined();
     expect(unsupportedReason(jsonExchange(envelope('n', 'n'), { status: 400 }), [])).toBeUndefined();
+  });
+});
+
+describe('endpointMissingReason', () => {
+  const at = (body: unknown, status: number) => {
+    const ex = jsonExchange(body, { status, path: '/responses', request: { model: 'm' } });
+    return endpointMissingReason(ex);
+  };
+  it('reads 404, 405 and 501 as an endpoint the server does not serve, whatever the body', () => {
+    expect(at('404 page not found', 404)).toMatch(/^unsupported: the endpoint does not serve POST \/v1\/responses \(HTTP 404: 404 page not found\)/);
+    expect(at({ detail: 'Method Not Allowed' }, 405)).toMatch(/HTTP 405/);
+    expect(at(envelope('File Not Found'), 501)).toMatch(/HTTP 501/);
+  });
+  it('does not mistake an unknown model, or any other status, for a missing endpoint', () => {
+    expect(at({ error: { message: 'The model `x` does not exist', type: 'invalid_request_error', param: null, code: 'model_not_found' } }, 404)).toBeUndefined();
+    expect(at({ error: { message: "model 'x' not found", type: 'not_found_error', param: null, code: null } }, 404)).toBeUndefined();
+    expect(at(envelope('bad'), 400)).toBeUndefined();
+    expect(at({ ok: true }, 200)).toBeUndefined();
   });
 });

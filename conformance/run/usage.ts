@@ -30,11 +30,13 @@ function lastStreamUsage(exchange: Exchange): Usage | undefined {
   return found;
 }
 
+/** Chat usage (prompt/completion tokens), or Responses usage (input/output tokens, in streams on the event's response). */
 function usageOf(body: unknown): Usage | undefined {
-  const u = (body as { usage?: Record<string, unknown> } | undefined)?.usage;
+  const b = body as { usage?: Record<string, unknown>; response?: { usage?: Record<string, unknown> } } | undefined;
+  const u = b?.usage ?? b?.response?.usage;
   if (!u || typeof u !== 'object') return undefined;
   const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
-  const prompt = n(u.prompt_tokens);
-  const completion = n(u.completion_tokens);
+  const prompt = n(u.prompt_tokens ?? u.input_tokens);
+  const completion = n(u.completion_tokens ?? u.output_tokens);
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: n(u.total_tokens) || prompt + completion };
 }

@@ -1,12 +1,15 @@
 // The registry of scenarios, and the shared invariants every exchange of a kind is held to:
 // every stream to the stream invariants, every non-stream chat completion to the response checks.
 import { chatResponseChecks } from '../checks/chat/index.ts';
+import { responsesBodyChecks, responsesStreamChecks } from '../checks/responses/index.ts';
 import { streamInvariantChecks } from '../checks/streaming/index.ts';
 import type { Check, Scenario } from '../types.ts';
 import { chatScenarios } from './chat.ts';
 import { errorsScenarios } from './errors.ts';
 import { jsonModeScenarios } from './json-mode.ts';
 import { modelsScenarios } from './models.ts';
+import { responsesScenarios } from './responses.ts';
+import { responsesToolsScenarios } from './responses-tools.ts';
 import { streamingScenarios } from './streaming.ts';
 import { structuredOutputsScenarios } from './structured-outputs.ts';
 import { toolsScenarios } from './tools.ts';
@@ -19,15 +22,24 @@ export const ALL_SCENARIOS: Scenario[] = [
   ...jsonModeScenarios,
   ...structuredOutputsScenarios,
   ...errorsScenarios,
+  ...responsesScenarios,
+  ...responsesToolsScenarios,
 ];
 
 /** The protocol checks for a scenario's first exchange: its own plus the shared invariants. */
 export function protocolChecksFor(scenario: Scenario, request: unknown): Check[] {
   const shared: Check[] = [];
-  if (scenario.capability !== 'errors' && scenario.sharedInvariants !== false && scenario.build({ model: 'm' }).method === 'POST') {
+  const built = scenario.build({ model: 'm' });
+  if (scenario.capability !== 'errors' && scenario.sharedInvariants !== false && built.method === 'POST') {
     const stream = (request as { stream?: unknown } | undefined)?.stream === true;
-    shared.push(...(stream ? streamInvariantChecks : chatResponseChecks));
+    shared.push(...invariantsFor(built.path, stream));
   }
   const seen = new Set<string>();
   return [...scenario.protocolChecks, ...shared].filter((c) => !seen.has(c.id) && seen.add(c.id));
+}
+
+/** The checks every answer of an endpoint is held to, streamed or not. */
+function invariantsFor(path: string, stream: boolean): Check[] {
+  if (path === '/responses') return stream ? responsesStreamChecks : responsesBodyChecks;
+  return stream ? streamInvariantChecks : chatResponseChecks;
 }

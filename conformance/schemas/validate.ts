@@ -16,6 +16,7 @@ export const SCHEMA_NAMES = [
   'tool-call-delta',
   'error',
   'model-list',
+  'response',
 ] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 

@@ -65,7 +65,7 @@ export function deviationProblems(expectations: Expectations, known: Set<string>
   const problems: string[] = [];
   for (const [exchange, checks] of Object.entries(expectations)) {
     for (const [check, deviation] of Object.entries(checks)) {
-      const ids = /^([FSC]\d\d)(, ?[FSC]\d\d)*: \S/.exec(deviation ?? '') ? deviation.split(':')[0].split(/, ?/) : [];
+      const ids = /^([FSCR]\d\d)(, ?[FSCR]\d\d)*: \S/.exec(deviation ?? '') ? deviation.split(':')[0].split(/, ?/) : [];
       if (ids.length === 0) problems.push(`${exchange} ${check}: "${deviation}" does not start with a deviation id and a note ("F33: …")`);
       for (const id of ids.filter((i) => !known.has(i))) problems.push(`${exchange} ${check}: ${id} is not a documented deviation`);
     }

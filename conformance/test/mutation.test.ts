@@ -44,6 +44,31 @@ const CAUGHT_BY: Partial<Record<QuirkName, string[]>> = {
   'n-over-slots-500': ['chat.status-ok'],
   'tool-choice-object-auto': ['tools.choice-honoured'],
   'tool-finish-on-length': ['tools.stream-finish-reason'],
+  'responses-no-indices': ['responses.stream-indices'],
+  'responses-stub-created': ['responses.stream-response-schema'],
+  'responses-call-no-id': ['responses.schema', 'responses.stream-items', 'responses_tools.call-schema'],
+  'responses-no-arguments-done': ['responses.stream-lifecycle'],
+  'responses-truncation-completed': ['responses.incomplete-status'],
+  'responses-incomplete-as-completed': ['responses.stream-terminal-status'],
+  'responses-previous-id-ignored': ['responses.previous-response-id'],
+  'responses-previous-id-404': ['responses.state-refusal'],
+  'responses-item-reference-unknown': ['responses.state-refusal'],
+  'responses-item-reference-dropped': ['responses.item-reference'],
+  'responses-tool-choice-ignored': ['responses_tools.choice-honoured'],
+  'responses-stream-error-chat': ['responses.stream-error-event'],
+  'responses-json-object-ignored': ['responses_tools.format-json'],
+  'responses-json-object-500': ['responses.status-ok'],
+  'responses-event-name-mismatch': ['responses.stream-event-name'],
+  'responses-created-not-first': ['responses.stream-created-first'],
+  'responses-sequence-repeat': ['responses.stream-sequence-order'],
+  'responses-text-done-mismatch': ['responses.stream-text'],
+  'responses-no-terminal': ['responses.stream-terminal'],
+  'responses-final-output-empty': ['responses.stream-final-output'],
+};
+
+/** Quirks that take a whole endpoint away: its capabilities skip with the reason, nothing fails. */
+const ENDPOINT_MISSING: Partial<Record<QuirkName, string[]>> = {
+  'responses-endpoint-missing': ['responses', 'responses_tools'],
 };
 
 /**
@@ -55,12 +80,19 @@ const WARNED_BY: Partial<Record<QuirkName, string[]>> = {
   'created-changes': ['streaming.created-stable'],
   'chunk-id-changes': ['streaming.id-stable'],
   'sse-comments': ['streaming.sse-hazards'],
+  // deviations from OpenAI that only a MAY check judges: warnings, the run stays green
+  'responses-no-sequence': ['responses.stream-sequence-present'],
+  'responses-no-error-key': ['responses.spec-keys'],
+  'responses-minimal-object': ['responses.spec-keys', 'responses.usage-details'],
+  'responses-done-sentinel': ['responses.stream-done-sentinel'],
 };
 
 /** Quirks that make a feature cleanly unsupported: its scenarios skip, nothing fails. */
 const UNSUPPORTED: Partial<Record<QuirkName, string>> = {
   'tool-choice-object-rejected': 'tools.named',
   'json-object-rejected': 'json_mode.object',
+  'responses-previous-id-rejected': 'responses.previous-response-id',
+  'responses-item-reference-rejected': 'responses.item-reference',
 };
 
 async function runWith(quirks: QuirkName[]): Promise<RunResult> {
@@ -70,7 +102,7 @@ async function runWith(quirks: QuirkName[]): Promise<RunResult> {
 }
 
 const failing = (run: RunResult) => run.targets[0].checks.filter((c) => c.status === 'fail');
-const illegal = (Object.keys(QUIRKS) as QuirkName[]).filter((q) => !QUIRKS[q].legal && !UNSUPPORTED[q]);
+const illegal = (Object.keys(QUIRKS) as QuirkName[]).filter((q) => !QUIRKS[q].legal && !UNSUPPORTED[q] && !WARNED_BY[q] && !ENDPOINT_MISSING[q]);
 const legal = (Object.keys(QUIRKS) as QuirkName[]).filter((q) => QUIRKS[q].legal);
 
 describe('mutation matrix: every illegal quirk is caught', () => {
@@ -95,6 +127,28 @@ describe('mutation matrix: clean "unsupported" answers skip, not fail', () => {
     expect(checks.length).toBeGreaterThan(0);
     expect(new Set(checks.map((c) => c.status))).toEqual(new Set(['skip']));
     expect(checks[0].message).toMatch(/unsupported/);
+    expect(failing(run)).toEqual([]);
+  });
+});
+
+describe('mutation matrix: deviations only a MAY check judges are warnings', () => {
+  it.each(Object.entries(WARNED_BY).filter(([q]) => !QUIRKS[q as QuirkName].legal))('%s warns in %s', async (quirk, ids) => {
+    const run = await runWith([quirk as QuirkName]);
+    const warned = run.targets[0].checks.filter((c) => c.status === 'warn').map((c) => c.id);
+    for (const id of ids) expect(warned, `${quirk} should warn in ${id}`).toContain(id);
+    expect(failing(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+  });
+});
+
+describe('mutation matrix: a missing optional endpoint skips its capabilities', () => {
+  it.each(Object.entries(ENDPOINT_MISSING))('%s skips %s', async (quirk, caps) => {
+    const run = await runWith([quirk as QuirkName]);
+    const checks = run.targets[0].checks.filter((c) => caps.includes(c.capability));
+    expect(checks.length).toBeGreaterThan(0);
+    expect(new Set(checks.map((c) => c.status))).toEqual(new Set(['skip']));
+    expect(checks[0].message).toMatch(/^unsupported: the endpoint does not serve POST \/v1\/responses \(HTTP 404: 404 page not found\)/);
+    for (const cap of caps) expect(run.targets[0].capabilities[cap as keyof typeof run.targets[0]['capabilities']].status).toBe('skip');
     expect(failing(run)).toEqual([]);
   });
 });

@@ -4,5 +4,6 @@
 import type { Selector } from '../selector.ts';
 import { chatSelector } from './chat.ts';
 import { modelsSelector } from './models.ts';
+import { responsesSelector } from './responses.ts';
 
-export const SELECTORS: Selector[] = [chatSelector, modelsSelector];
+export const SELECTORS: Selector[] = [chatSelector, modelsSelector, responsesSelector];
