@@ -19,7 +19,11 @@ export const modelsRetrieveOk: Check = {
     if (exchange.status === undefined) return { status: 'error', message: `no response arrived: ${exchange.transportError?.message ?? 'transport failure'}` };
     if (exchange.status === 200 && isJsonContentType(exchange.headers)) return pass();
     if (exchange.status === 200) return fail('GET /models/{id} did not declare a JSON content type', { expected: 'content-type: application/json', received: `content-type: ${exchange.headers['content-type'] ?? '(none)'}` });
-    const what = exchange.status === 404 ? `the server has no GET /models/{id} route, or does not find "${model}" there although it serves it` : `GET /models/{id} answered HTTP ${exchange.status}`;
+    const unknownModel = /model_not_found|model .{0,80}(not found|does not exist)/i.test(exchange.bodyText.slice(0, 2000));
+    const what =
+      exchange.status !== 404 ? `GET /models/{id} answered HTTP ${exchange.status}`
+      : unknownModel ? `GET /models/{id} does not find "${model}", although the server serves it`
+      : 'the server has no GET /models/{id} route';
     return fail(`${what}: client.models.retrieve() raises`, { expected: 'HTTP 200 with the model object', received: `HTTP ${exchange.status}: ${show(exchange.bodyText, 160)}` });
   },
 };
