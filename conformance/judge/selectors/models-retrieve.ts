@@ -1,7 +1,10 @@
-// GET /models/{id}: the retrieved model's status and schema, and its id against the id in the
-// path (percent-decoded: openai-node sends "/" as %2F).
+// GET /models/{id}: the retrieved model's status and schema. A 404 that does not say the model is
+// unknown is a server without the route (S24), judged as `dropin run` judges it; a model-not-found
+// answer is an error envelope like any other (the recording may have asked for a model that is
+// not there).
 import { modelsRetrieveOk } from '../../checks/models/retrieve-ok.ts';
 import { modelsRetrieveSchema } from '../../checks/models/retrieve-schema.ts';
+import { endpointMissingReason } from '../../run/unsupported.ts';
 import type { Selector } from '../selector.ts';
 import { ERROR_ANSWER_CHECKS, isErrorAnswer } from '../selection-kit.ts';
 
@@ -9,5 +12,8 @@ export const modelsRetrieveSelector: Selector = {
   endpoint: 'GET /models/{model}',
   method: 'GET',
   path: /\/models\/[^?#]+$/,
-  select: (view) => (isErrorAnswer(view) ? ERROR_ANSWER_CHECKS : [modelsRetrieveOk, modelsRetrieveSchema]),
+  select(view) {
+    if (!isErrorAnswer(view)) return [modelsRetrieveOk, modelsRetrieveSchema];
+    return endpointMissingReason(view.exchange) ? [modelsRetrieveOk] : ERROR_ANSWER_CHECKS;
+  },
 };
