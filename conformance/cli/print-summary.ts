@@ -1,10 +1,17 @@
 // The terminal summary after a run: the targets x capabilities matrix, the failures that
 // decide the exit code, cost and time, and where the reports are.
-import { CAPABILITIES, type RunResult, type Status } from '../types.ts';
+import { CAPABILITIES, type RunResult, type Status, type TargetResult } from '../types.ts';
 import { isFailure } from '../run/summarize.ts';
 import { notRunReason } from './progress.ts';
 
 const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', warn: 'warn', skip: 'skip', error: 'ERR ' };
+
+/** "chat 133, streaming 23, …" in matrix order, for the capabilities that sent requests. */
+function tokensByCapability(t: TargetResult): string | undefined {
+  const by = t.usageByCapability ?? {};
+  const parts = CAPABILITIES.flatMap((c) => (by[c]?.requests ? [`${c} ${by[c]!.total_tokens}`] : []));
+  return parts.length ? parts.join(', ') : undefined;
+}
 
 export function summaryText(run: RunResult, reportPaths: string[]): string {
   const lines: string[] = [];
@@ -42,6 +49,8 @@ export function summaryText(run: RunResult, reportPaths: string[]): string {
     }
     const u = t.usage;
     lines.push(`${t.name}: ${(t.durationMs / 1000).toFixed(1)} s, ${u.requests} requests, ${u.total_tokens} tokens (${u.prompt_tokens} prompt + ${u.completion_tokens} completion)`);
+    const spent = tokensByCapability(t);
+    if (spent) lines.push(`${t.name}: tokens by capability: ${spent}`);
   }
   for (const entry of run.staleBaseline ?? []) lines.push(`stale baseline entry: ${entry} no longer fails; remove it from the baseline`);
   const expected = run.targets.reduce((n, t) => n + t.checks.filter((c) => c.expectedFailure).length, 0);

@@ -11,7 +11,7 @@ export const modelsRetrieveId: Check = {
   spec: 'OpenAPI retrieveModel (path parameter model), Model.id',
   kind: 'protocol',
   consequence: 'Spec letter: a client comparing the returned id with the one it asked for (caches keyed by id, pickers) sees a different model.',
-  evidence: 'OpenAPI retrieveModel; Ollama answers the id as requested (wire-facts-surface §6)',
+  evidence: 'OpenAPI retrieveModel; Ollama answers the id as requested (server/routes.go, docs/deviations.md#s24)',
   run: (input) =>
     withBody(input, (body) => {
       if (body.id === input.model) return pass();

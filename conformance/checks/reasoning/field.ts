@@ -22,7 +22,7 @@ export const reasoningField: Check = {
   consequence:
     'The reasoning is lost to every client: the AI SDK reads only reasoning_content and reasoning, so a UI that shows the model thinking shows nothing, and tools that replay reasoning on the next turn (DeepSeek requires it on tool-call turns) cannot.',
   evidence:
-    '@ai-sdk/openai-compatible OpenAICompatibleChatLanguageModel: message.reasoning_content ?? message.reasoning (docs/deviations.md#clients); langchain-ai/langchain#35059 (ChatOpenAI drops reasoning_content)',
+    '@ai-sdk/openai-compatible OpenAICompatibleChatLanguageModel: message.reasoning_content ?? message.reasoning (vercel/ai#7866, docs/deviations.md#s20); langchain-ai/langchain#35059 (ChatOpenAI drops reasoning_content)',
   run: (input) =>
     withReasoning(input, (signs) => {
       const names = Object.keys(signs.fields);
