@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../types.ts';
 import { renderMarkdown } from './markdown.ts';
 import { sampleRun } from './sample-run.ts';
+import { CAPABILITIES } from '../types.ts';
 
 /** A run where every target passes: the problem checks are dropped and summaries recomputed as pass. */
 function passingRun(): RunResult {
@@ -29,10 +30,13 @@ describe('renderMarkdown', () => {
 
   it('draws the targets × capabilities matrix with symbols and counts', () => {
     const rows = tableRows(renderMarkdown(sampleRun()));
-    expect(rows[0]).toBe('| target | models | chat | streaming | tools | json_mode | structured_outputs | errors |');
-    expect(rows[1]).toBe('| ⚠️ **emulator** | ✅ 2/2 | ✅ 2/2 | ⚠️ 2/2 | ⏭️ | ⏭️ | ⏭️ | ⏭️ |');
-    expect(rows[2]).toBe('| ❌ **ollama** | ⏭️ | ❌ 1/3 | ❌ 1/3 | ❌ 1/2 | ⏭️ | ⏭️ | ❌ 2/3 |');
-    expect(rows[3]).toBe('| 💥 **gateway** | ⏭️ | ⏭️ | ❌ 1/3 | 💥 0/1 | ⏭️ | ⏭️ | ❌ 0/2 |');
+    // the sample run has checks of the first seven capabilities; the later columns are skipped
+    const later = CAPABILITIES.slice(7);
+    const skipped = later.map(() => ' ⏭️ |').join('');
+    expect(rows[0]).toBe(`| target | models | chat | streaming | tools | json_mode | structured_outputs | errors |${later.map((c) => ` ${c} |`).join('')}`);
+    expect(rows[1]).toBe(`| ⚠️ **emulator** | ✅ 2/2 | ✅ 2/2 | ⚠️ 2/2 | ⏭️ | ⏭️ | ⏭️ | ⏭️ |${skipped}`);
+    expect(rows[2]).toBe(`| ❌ **ollama** | ⏭️ | ❌ 1/3 | ❌ 1/3 | ❌ 1/2 | ⏭️ | ⏭️ | ❌ 2/3 |${skipped}`);
+    expect(rows[3]).toBe(`| 💥 **gateway** | ⏭️ | ⏭️ | ❌ 1/3 | 💥 0/1 | ⏭️ | ⏭️ | ❌ 0/2 |${skipped}`);
   });
 
   it('limits the matrix to the capabilities the run covered', () => {
@@ -46,7 +50,7 @@ describe('renderMarkdown', () => {
     run.targets[0].name = 'a|b\nc*d';
     const row = tableRows(renderMarkdown(run))[1];
     expect(row.startsWith('| ⚠️ **a\\|b<br>c\\*d** | ✅ 2/2 |')).toBe(true);
-    expect(row.split(/(?<!\\)\|/)).toHaveLength(10);
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(CAPABILITIES.length + 3);
   });
 
   it('lists one line per target with wall time and tokens', () => {

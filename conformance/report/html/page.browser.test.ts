@@ -10,6 +10,7 @@ import { renderJunit } from '../junit.ts';
 import { redactRun } from '../redact.ts';
 import { SAMPLE_SECRETS, sampleRun } from '../sample-run.ts';
 import { renderHtml } from './page.ts';
+import { CAPABILITIES } from '../../types.ts';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = join(process.cwd(), '.tmp', 'report-screenshot.png');
@@ -48,7 +49,7 @@ describe('report.html in a browser', () => {
     const matrix = page.locator('table.matrix');
     expect(await matrix.isVisible()).toBe(true);
     expect(await matrix.locator('tbody tr').count()).toBe(3);
-    expect(await matrix.locator('td.cell').count()).toBe(21);
+    expect(await matrix.locator('td.cell').count()).toBe(3 * CAPABILITIES.length);
     const cell = matrix.locator('tbody tr').nth(1).locator('td.cell').nth(3);
     expect(await cell.getAttribute('class')).toContain('st-fail');
     expect(await cell.innerText()).toContain('1/2 passed');
