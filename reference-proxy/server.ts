@@ -8,7 +8,7 @@ import { ProxyError } from './errors.ts';
 import type { Exchange, ProxyContext } from './handlers/context.ts';
 import { applyCors } from './handlers/cors.ts';
 import { sendError, toProxyError } from './handlers/respond.ts';
-import { ROUTES, type Route } from './handlers/routes.ts';
+import { routeFor, type Route } from './handlers/routes.ts';
 import { requestIdFrom } from './observe/request-id.ts';
 import { formatLogLine, newRecord } from './observe/request-log.ts';
 
@@ -75,7 +75,7 @@ async function dispatch(ctx: ProxyContext, req: IncomingMessage, res: ServerResp
   );
   const ex: Exchange = { req, res, record, clientSignal: client.signal, startedMs };
   if (applyCors(ctx.config.cors?.origins, req, res)) return;
-  const route = ROUTES.find((r) => r.path === path);
+  const route = routeFor(path);
   const limited = route?.limited === true && route.method === req.method;
   if (limited) ctx.inflight++;
   try {
