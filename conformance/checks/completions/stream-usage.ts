@@ -24,7 +24,7 @@ export const completionsStreamUsage: Check = {
       if (carrying.length === 0) return fail('include_usage was requested but no chunk carried usage', { expected: 'a final chunk with usage', received: 'usage null or absent throughout' });
       const early = carrying.find((c) => c !== last);
       if (early) {
-        return fail(`${carrying.length} chunks carry a usage object, not just the final one`, {
+        return fail(`${carrying.length} chunks carry a usage object, not just the final one: code that takes the first usage it sees records ${show(early.chunk.usage?.total_tokens)} tokens`, {
           expected: 'usage null on every chunk but the last',
           received: `event ${early.n}: usage ${show(early.chunk.usage)}`,
           pointer: `/events/${early.n}/usage`,

@@ -23,7 +23,7 @@ export const embeddingsDimensions: Check = {
       const item = itemVectors(body).find((i) => i.vector);
       if (!item) return skip('no readable vector (see embeddings.vectors)');
       if (item.vector!.length === wanted) return pass();
-      return fail(`dimensions ${wanted} was ignored: the vector has ${item.vector!.length} values`, {
+      return fail(`dimensions ${wanted} was ignored: the vector has ${item.vector!.length} values, which an index sized for ${wanted} refuses`, {
         expected: `${wanted} values`,
         received: `${item.vector!.length} values`,
         pointer: `/data/${item.at}/embedding`,

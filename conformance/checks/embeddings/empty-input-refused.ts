@@ -18,7 +18,7 @@ export const embeddingsEmptyInputRefused: Check = {
   run({ exchange }) {
     if (exchange.status === undefined) return { status: 'error', message: `no response arrived: ${exchange.transportError?.message ?? 'transport failure'}` };
     if (is2xx(exchange)) {
-      return fail('the empty input was embedded instead of refused', { expected: 'a 4xx error envelope', received: `HTTP ${exchange.status}: ${show(exchange.bodyText, 120)}` });
+      return fail('the empty input was embedded instead of refused: a blank chunk of a document gets indexed as if it were text', { expected: 'a 4xx error envelope', received: `HTTP ${exchange.status}: ${show(exchange.bodyText, 120)}` });
     }
     const body = bodyJson(exchange);
     const clean = exchange.status >= 400 && exchange.status < 500 && isRecord(body) && isRecord(body.error) && typeof body.error.message === 'string';

@@ -30,7 +30,7 @@ export const embeddingsOrder: Check = {
       }
       const wrong = items.find((item) => item.index !== item.at);
       if (wrong) {
-        return fail(`data[${wrong.at}] has index ${show(wrong.index)}: the embeddings are not in input order`, {
+        return fail(`data[${wrong.at}] has index ${show(wrong.index)}: the embeddings are not in input order, and clients that pair data[i] with input[i] (the AI SDK, LangChain) store them against the wrong texts`, {
           expected: `data[${wrong.at}].index ${wrong.at}`,
           received: `indices ${show(items.map((i) => i.index))}`,
           pointer: `/data/${wrong.at}/index`,

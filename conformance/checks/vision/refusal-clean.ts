@@ -21,7 +21,10 @@ export const visionRefusalClean: Check = {
     const body = bodyJson(exchange);
     const message = isRecord(body) && isRecord(body.error) ? body.error.message : undefined;
     if (exchange.status >= 400 && exchange.status < 500 && typeof message === 'string') return pass(`the chat model refuses images cleanly: ${message}`);
-    const why = exchange.status >= 500 ? `a server error (HTTP ${exchange.status})` : 'not an {"error":{"message":…}} envelope';
+    const why =
+      exchange.status >= 500
+        ? `a server error (HTTP ${exchange.status}): the SDKs retry it twice, then raise InternalServerError instead of saying the model takes no images`
+        : `HTTP ${exchange.status} whose body is not the {"error":{"message":…}} envelope${isRecord(body) && typeof body.error === 'string' ? ' (a string error)' : ''}: clients lose the server's message`;
     return fail(`the image was refused with ${why}`, {
       expected: '200, or 4xx {"error":{"message":…}}',
       received: `HTTP ${exchange.status}: ${show(exchange.bodyText, 160)}`,

@@ -28,6 +28,6 @@ describe('vision checks', () => {
     expect(visionRefusalClean.run(inputOf(jsonExchange(reply('Red'))))).toMatchObject({ status: 'pass', message: 'the chat model accepts images' });
     expect(visionRefusalClean.run(inputOf(jsonExchange(error('image_url is only supported by certain models'), { status: 400 })))).toMatchObject({ status: 'pass', message: /refuses images cleanly/ });
     expect(visionRefusalClean.run(inputOf(jsonExchange(error('image input is not supported'), { status: 500 })))).toMatchObject({ status: 'fail', message: /server error/ });
-    expect(visionRefusalClean.run(inputOf(jsonExchange({ error: "'url' field must be a base64 encoded image." }, { status: 400 })))).toMatchObject({ status: 'fail', message: /not an \{"error"/ });
+    expect(visionRefusalClean.run(inputOf(jsonExchange({ error: "'url' field must be a base64 encoded image." }, { status: 400 })))).toMatchObject({ status: 'fail', message: /\(a string error\): clients lose/ });
   });
 });
