@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { CAPABILITIES } from '../types.ts';
 import { renderJunit } from './junit.ts';
 import { sampleRun } from './sample-run.ts';
-import { CAPABILITIES } from '../types.ts';
 
 const HOSTILE = 'bad ]]> <tag attr="x"> & \'q\' "dq"\u0001\u0008\u000b end\nline2\ttab';
 

@@ -49,7 +49,7 @@ describe('responses scenarios', () => {
     const byIdTurn = byId['responses.previous-response-id'].nextTurn!({ model: 'm', first });
     expect(byIdTurn?.body).toMatchObject({ previous_response_id: 'resp_1', max_output_tokens: 16 });
     const byRef = byId['responses.item-reference'].nextTurn!({ model: 'm', first });
-    expect((byRef?.body as any).input[1]).toEqual({ type: 'item_reference', id: 'msg_1' });
+    expect((byRef?.body as any).input.slice(1, 3)).toEqual([{ type: 'item_reference', id: 'rs_1' }, { type: 'item_reference', id: 'msg_1' }]);
     const refused = jsonExchange({ error: { message: 'no' } }, { status: 400 });
     expect(byId['responses.previous-response-id'].nextTurn!({ model: 'm', first: refused })).toBeUndefined();
     expect(byId['responses.item-reference'].unsupportedNote).toMatch(/store = false/);

@@ -29,11 +29,16 @@ function firstResponse(first: Exchange): Record<string, any> | undefined {
   return ok && body && typeof body === 'object' ? body : undefined;
 }
 
-/** The id of the first assistant message the first turn produced (what the AI SDK references). */
-function messageId(first: Exchange): string | undefined {
+/**
+ * The first turn's output as item references, as the AI SDK sends them: its message, and the
+ * reasoning item before it (OpenAI refuses a reasoning model's message referenced without it).
+ * undefined when the first turn produced no message.
+ */
+function references(first: Exchange): { type: 'item_reference'; id: string }[] | undefined {
   const output = firstResponse(first)?.output;
-  const item = Array.isArray(output) ? output.find((i) => i?.type === 'message' && typeof i.id === 'string') : undefined;
-  return item?.id;
+  const items = Array.isArray(output) ? output.filter((i) => (i?.type === 'message' || i?.type === 'reasoning') && typeof i.id === 'string') : [];
+  if (!items.some((i) => i.type === 'message')) return undefined;
+  return items.map((i) => ({ type: 'item_reference' as const, id: i.id as string }));
 }
 
 const stateful = {
@@ -121,9 +126,9 @@ export const responsesScenarios: Scenario[] = [
     id: 'responses.item-reference',
     title: 'A second turn refers to the first answer by item_reference, as the Vercel AI SDK does',
     nextTurn: ({ model, first }) => {
-      const id = messageId(first);
-      const input = [{ role: 'user', content: PICK_WORD }, { type: 'item_reference', id }, { role: 'user', content: REPEAT_WORD }];
-      return id ? post({ model, input, max_output_tokens: MAX_OUTPUT }) : undefined;
+      const refs = references(first);
+      const input = [{ role: 'user', content: PICK_WORD }, ...(refs ?? []), { role: 'user', content: REPEAT_WORD }];
+      return refs ? post({ model, input, max_output_tokens: MAX_OUTPUT }) : undefined;
     },
     behaviourChecks: [responsesItemReference],
     featureParams: ['item_reference'],

@@ -48,9 +48,11 @@ describe('dropin judge on transcripts', () => {
   });
 
   it('agrees with `dropin run --replay` on the same recording of a deviating server', async () => {
+    // the Responses scenarios also judge through the suite's own prompts (docs/judge.md), which recorded traffic lacks
+    const only = ['--only', 'models,chat,streaming,tools,json_mode,structured_outputs,errors'];
     const [replayed, judged] = await Promise.all([
-      dropin(['run', '--replay', vllm, '--out', join(dir, 'vllm-run')]),
-      dropin(['judge', vllm, '--out', join(dir, 'vllm-judge')]),
+      dropin(['run', '--replay', vllm, ...only, '--out', join(dir, 'vllm-run')]),
+      dropin(['judge', vllm, ...only, '--out', join(dir, 'vllm-judge')]),
     ]);
     expect(judged.code).toBe(replayed.code);
     const fromRun = failedIds(results(join(dir, 'vllm-run')));

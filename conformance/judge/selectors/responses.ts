@@ -6,8 +6,6 @@
 import { bodyJson } from '../../checks/chat/body.ts';
 import { finalResponse, readResponsesStream } from '../../checks/responses/events.ts';
 import { responsesBodyChecks, responsesStreamChecks } from '../../checks/responses/index.ts';
-import { responsesStatusOk } from '../../checks/responses/status-ok.ts';
-import { responsesStreamStatusOk } from '../../checks/responses/stream-status-ok.ts';
 import { responsesToolsArgumentsJson } from '../../checks/responses_tools/arguments-json.ts';
 import { responsesToolsArgumentsValid } from '../../checks/responses_tools/arguments-valid.ts';
 import { responsesToolsCallSchema } from '../../checks/responses_tools/call-schema.ts';
@@ -27,8 +25,7 @@ export const responsesSelector: Selector = {
   method: 'POST',
   path: /\/responses$/,
   select(view) {
-    // a 5xx is the server's failure whatever was asked: judged by the status check, as `dropin run` judges it
-    if (isErrorAnswer(view)) return view.status >= 500 ? [view.stream ? responsesStreamStatusOk : responsesStatusOk] : ERROR_ANSWER_CHECKS;
+    if (isErrorAnswer(view)) return ERROR_ANSWER_CHECKS;
     const response = finalOf(view);
     const cut = response?.status === 'incomplete';
     const calls = Array.isArray(response?.output) && response.output.some((i: unknown) => isRecord(i) && i.type === 'function_call');

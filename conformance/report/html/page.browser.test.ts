@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderJunit } from '../junit.ts';
 import { redactRun } from '../redact.ts';
 import { SAMPLE_SECRETS, sampleRun } from '../sample-run.ts';
-import { renderHtml } from './page.ts';
 import { CAPABILITIES } from '../../types.ts';
+import { renderHtml } from './page.ts';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = join(process.cwd(), '.tmp', 'report-screenshot.png');
