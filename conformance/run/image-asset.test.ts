@@ -1,3 +1,4 @@
+// The vision probe image: a valid one-colour PNG, served on loopback at one URL per process.
 import { describe, expect, it } from 'vitest';
 import { pngColour } from '../../fixtures/emulator/vision/png-colour.ts';
 import { PROBE_COLOUR, probeImageDataUrl, probeImageUrl, solidPng } from './image-asset.ts';

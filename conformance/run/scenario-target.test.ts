@@ -1,3 +1,4 @@
+// What a target makes of a scenario before sending it: its model, or why it is skipped.
 import { describe, expect, it } from 'vitest';
 import type { Scenario, Target } from '../types.ts';
 import { isLoopback, planScenario } from './scenario-target.ts';
