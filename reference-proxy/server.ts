@@ -9,7 +9,7 @@ import { ProxyError } from './errors.ts';
 import type { Exchange, ProxyContext } from './handlers/context.ts';
 import { applyCors } from './handlers/cors.ts';
 import { sendError, toProxyError } from './handlers/respond.ts';
-import { ROUTES, type Route } from './handlers/routes.ts';
+import { routeFor, type Route } from './handlers/routes.ts';
 import { streamErrorPayload } from './handlers/stream-observer.ts';
 import { frame } from './normalize/sse.ts';
 import { requestIdFrom } from './observe/request-id.ts';
@@ -81,7 +81,7 @@ async function dispatch(ctx: ProxyContext, req: IncomingMessage, res: ServerResp
   // while draining, a client still on a kept-alive connection is told to reconnect (elsewhere)
   if (ctx.drain.draining) res.setHeader('connection', 'close');
   const untrack = ctx.drain.track(client);
-  const route = ROUTES.find((r) => r.path === path);
+  const route = routeFor(path);
   const limited = route?.limited === true && route.method === req.method;
   if (limited) ctx.inflight++;
   try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProxyConfig } from '../types.ts';
-import { listModels } from './models.ts';
+import { listModels, modelIdOf } from './models.ts';
+import { routeFor } from './routes.ts';
 
 const config = {
   backends: [
@@ -26,5 +27,19 @@ describe('listModels', () => {
 
   it("keeps only the models a key's allowlist names", () => {
     expect(listModels(config, 7, ['fast', 'gpt-4o-mini']).data.map((m) => m.id)).toEqual(['gpt-4o-mini', 'fast']);
+  });
+});
+
+describe('GET /v1/models/{id}', () => {
+  it('is routed by prefix, the list keeping its own route', () => {
+    expect(routeFor('/v1/models/llama3.2:3b')?.path).toBe('/v1/models/');
+    expect(routeFor('/v1/models')?.path).toBe('/v1/models');
+    expect(routeFor('/v1/models/')).toBeUndefined();
+  });
+
+  it('reads the id percent-decoded, as openai-node sends ids with "/"', () => {
+    expect(modelIdOf('/v1/models/hf.co%2Fuser%2Frepo:Q4')).toBe('hf.co/user/repo:Q4');
+    expect(modelIdOf('/v1/models/llama3.2:3b')).toBe('llama3.2:3b');
+    expect(modelIdOf('/v1/models/%E0%A4%A')).toBeUndefined();
   });
 });
