@@ -12,6 +12,10 @@ export const CAPABILITIES = [
   'errors',
   'responses',
   'responses_tools',
+  'embeddings',
+  'completions',
+  'reasoning',
+  'vision',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -117,6 +121,8 @@ export interface CheckInput {
   model: string;
   /** the first turn of a two-turn scenario (Scenario.nextTurn): the exchange judged here continues it */
   previous?: { exchange: Exchange; request: any };
+  /** what the target declares about itself (TargetClaims); absent for traffic dropin did not send */
+  declared?: { reasoning?: boolean };
 }
 
 export interface Verdict {
@@ -175,7 +181,7 @@ export interface Scenario {
   title: string;
   /** behaviour scenarios are sent `repeat` times; protocol scenarios once */
   kind: 'protocol' | 'behaviour';
-  build(ctx: { model: string }): ScenarioRequest;
+  build(ctx: ScenarioContext): ScenarioRequest;
   /** evaluated on the first exchange */
   protocolChecks: Check[];
   /** evaluated on every exchange (behaviour scenarios only) */
@@ -205,6 +211,21 @@ export interface Scenario {
   optionalEndpoint?: boolean;
   /** what a client loses when the feature is unsupported, added to the skip reason */
   unsupportedNote?: string;
+  /**
+   * which of the target's models the scenario sends instead of its chat model; a target without
+   * that model configured skips the scenario, saying how to configure it
+   */
+  modelRole?: 'embedding' | 'vision';
+  /** the request carries a URL the target must fetch from this machine (ScenarioContext.imageUrl): only loopback targets can */
+  fetchesLoopback?: boolean;
+}
+
+/** What a scenario builds its request from. */
+export interface ScenarioContext {
+  /** the model the scenario sends (the target's model for its modelRole) */
+  model: string;
+  /** an http URL of a tiny PNG served on loopback by dropin for the run (scenarios with fetchesLoopback) */
+  imageUrl?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,6 +301,14 @@ export interface Target {
   apiKey?: string;
   /** extra request headers */
   headers: Record<string, string>;
+  /** the capabilities the target claims; scenarios of the others skip as "not claimed" (absent: all) */
+  capabilities?: Capability[];
+  /** the model the embeddings scenarios send; without one they skip */
+  embeddingModel?: string;
+  /** the model the vision scenarios send images to; without one they skip */
+  visionModel?: string;
+  /** the target's model reasons: the reasoning checks then require signs of it instead of detecting them */
+  reasoning?: boolean;
 }
 
 export interface TargetResult {
@@ -291,6 +320,8 @@ export interface TargetResult {
   startedAt: string;
   durationMs: number;
   usage: TokenUsage;
+  /** the same tokens and requests by the capability of the scenario that spent them (absent in results written before it) */
+  usageByCapability?: Partial<Record<Capability, TokenUsage>>;
   capabilities: Record<Capability, CapabilitySummary>;
   checks: CheckResult[];
   exchanges: RecordedExchange[];

@@ -4,7 +4,11 @@ import { CAPABILITIES, type Capability, type Check } from '../types.ts';
 import { chatChecks } from './chat/index.ts';
 import { errorsChecks } from './errors/index.ts';
 import { jsonModeChecks } from './json_mode/index.ts';
-import { modelsChecks } from './models/index.ts';
+import { completionsChecks } from './completions/index.ts';
+import { embeddingsChecks } from './embeddings/index.ts';
+import { modelsChecks, modelsRetrieveChecks } from './models/index.ts';
+import { reasoningChecks } from './reasoning/index.ts';
+import { visionChecks } from './vision/index.ts';
 import { responsesChecks } from './responses/index.ts';
 import { responsesToolsChecks } from './responses_tools/index.ts';
 import { streamingChecks } from './streaming/index.ts';
@@ -12,7 +16,7 @@ import { structuredOutputsChecks } from './structured_outputs/index.ts';
 import { toolsChecks } from './tools/index.ts';
 
 export const CHECKS_BY_CAPABILITY: Record<Capability, Check[]> = {
-  models: modelsChecks,
+  models: [...modelsChecks, ...modelsRetrieveChecks],
   chat: chatChecks,
   streaming: streamingChecks,
   tools: toolsChecks,
@@ -21,6 +25,10 @@ export const CHECKS_BY_CAPABILITY: Record<Capability, Check[]> = {
   errors: errorsChecks,
   responses: responsesChecks,
   responses_tools: responsesToolsChecks,
+  embeddings: embeddingsChecks,
+  completions: completionsChecks,
+  reasoning: reasoningChecks,
+  vision: visionChecks,
 };
 
 export const ALL_CHECKS: Check[] = CAPABILITIES.flatMap((c) => CHECKS_BY_CAPABILITY[c]);

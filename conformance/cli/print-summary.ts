@@ -7,7 +7,7 @@ import { byGrade, cellGrade, gradeLevel, type Grade } from '../report/grade.ts';
 import { groupChecks, scenariosText, type CheckGroup } from '../report/group.ts';
 import { runOutcome, runVerdict, skipsAllowed, type HeadlineStatus } from '../report/outcome.ts';
 import { runCapabilities, summaryOf } from '../report/status.ts';
-import type { CheckResult, RunResult, TargetResult } from '../types.ts';
+import { CAPABILITIES, type CheckResult, type RunResult, type TargetResult } from '../types.ts';
 import { notRunReason } from './progress.ts';
 
 /** Below-the-level failures listed one line each before "… and N more, see report.md". */
@@ -16,6 +16,13 @@ const MAX_BELOW = 8;
 const COLOUR: Record<Grade | HeadlineStatus, string> = {
   pass: '32', fail: '31', degraded: '33', warn: '33', skip: '2', error: '35', untested: '1;35',
 };
+
+/** "chat 133, streaming 23, …" in matrix order, for the capabilities that sent requests. */
+function tokensByCapability(t: TargetResult): string | undefined {
+  const by = t.usageByCapability ?? {};
+  const parts = CAPABILITIES.flatMap((c) => (by[c]?.requests ? [`${c} ${by[c]!.total_tokens}`] : []));
+  return parts.length ? parts.join(', ') : undefined;
+}
 
 export interface SummaryOptions {
   /** ANSI colours, for a terminal that shows them */
@@ -100,6 +107,8 @@ function targetLines(run: RunResult, t: TargetResult): string[] {
   if (untested) lines.push(`${t.name}: not tested: ${untested}`);
   const u = t.usage;
   lines.push(`${t.name}: ${(t.durationMs / 1000).toFixed(1)} s, ${u.requests} requests, ${u.total_tokens} tokens (${u.prompt_tokens} prompt + ${u.completion_tokens} completion)`);
+  const spent = tokensByCapability(t);
+  if (spent) lines.push(`${t.name}: tokens by capability: ${spent}`);
   return lines;
 }
 

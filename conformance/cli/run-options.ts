@@ -30,6 +30,10 @@ export interface RunFlags {
   allowSkipped?: boolean;
   concurrency?: string;
   timeout?: string;
+  embeddingModel?: string;
+  visionModel?: string;
+  reasoning?: boolean;
+  capabilities?: string;
 }
 
 export interface ResolvedRun {
@@ -57,6 +61,8 @@ export function resolveRun(flags: RunFlags, env: NodeJS.ProcessEnv): ResolvedRun
   const specs = file?.targets ?? [directTarget(flags, env)];
   const headers = parseHeaders(flags.header ?? []);
   if (Object.keys(headers).length) for (const s of specs) s.headers = { ...s.headers, ...headers };
+  const claims = claimFlags(flags);
+  for (const s of specs) Object.assign(s, claims);
   const resolved: ResolvedRun = {
     specs,
     only: flags.only !== undefined ? parseOnly(flags.only) : (file?.only ?? [...CAPABILITIES]),
@@ -132,11 +138,26 @@ export function parseHeaders(values: string[]): Record<string, string> {
   return out;
 }
 
-export function parseOnly(value: string): Capability[] {
+export function parseOnly(value: string, flag = '--only'): Capability[] {
   const caps = value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (caps.length === 0) throw new UsageError(`--only takes a comma-separated list of ${CAPABILITIES.join(', ')} (got an empty list)`);
-  requireAllowed('--only', caps, CAPABILITIES);
+  if (caps.length === 0) throw new UsageError(`${flag} takes a comma-separated list of ${CAPABILITIES.join(', ')} (got an empty list)`);
+  requireAllowed(flag, caps, CAPABILITIES);
   return caps as Capability[];
+}
+
+/** What --capabilities, --embedding-model, --vision-model and --reasoning declare: for every target, over its config. */
+function claimFlags(flags: RunFlags): Partial<TargetSpec> {
+  const claims: Partial<TargetSpec> = {};
+  if (flags.capabilities !== undefined) claims.capabilities = parseOnly(flags.capabilities, '--capabilities');
+  if (flags.embeddingModel !== undefined) claims.embeddingModel = nonEmpty(flags.embeddingModel, '--embedding-model');
+  if (flags.visionModel !== undefined) claims.visionModel = nonEmpty(flags.visionModel, '--vision-model');
+  if (flags.reasoning) claims.reasoning = true;
+  return claims;
+}
+
+function nonEmpty(value: string, flag: string): string {
+  if (value.trim() === '') throw new UsageError(`${flag} needs a model id, e.g. ${flag} nomic-embed-text`);
+  return value.trim();
 }
 
 export function parseFailOn(value: string | undefined): FailOn | undefined {

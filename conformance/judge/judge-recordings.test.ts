@@ -36,7 +36,7 @@ describe('judgeRecordings', () => {
   });
 
   it('groups by target in name order and counts what it could not judge instead of passing it', () => {
-    const embeddings = captured({ model: 'e', input: 'x' }, { data: [] }, { id: 'e#1', url: 'https://api.openai.com/v1/embeddings' });
+    const embeddings = captured({ model: 'e', input: 'x' }, { results: [] }, { id: 'e#1', url: 'https://api.openai.com/v1/moderations' });
     const unanswered = { ...captured(CHAT_REQUEST, COMPLETION, { id: 'u#1' }), response: undefined, noAnswer: 'the browser got no answer' };
     const { run, notJudged } = judgeRecordings([
       captured(CHAT_REQUEST, COMPLETION, { id: 'z#1', target: 'zeta' }),
@@ -46,7 +46,7 @@ describe('judgeRecordings', () => {
     ]);
     expect(run.targets.map((t) => t.name)).toEqual(['alpha', 'zeta']);
     expect(notJudged).toEqual([
-      { id: 'e#1', endpoint: 'POST /embeddings', reason: 'no checks cover POST /embeddings yet' },
+      { id: 'e#1', endpoint: 'POST /moderations', reason: 'no checks cover POST /moderations yet' },
       { id: 'u#1', endpoint: 'POST /chat/completions', reason: 'the browser got no answer' },
     ]);
   });

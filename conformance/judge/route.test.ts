@@ -26,7 +26,7 @@ describe('routeOf', () => {
   it('needs the method and the whole path end to match', () => {
     expect(route('GET', 'https://api.openai.com/v1/chat/completions')).toBeUndefined();
     expect(route('POST', 'https://api.openai.com/v1/chat/completions/abc/messages')).toBeUndefined();
-    expect(route('POST', 'https://api.openai.com/v1/embeddings')).toBeUndefined();
+    expect(route('POST', 'https://api.openai.com/v1/moderations')).toBeUndefined();
   });
 });
 

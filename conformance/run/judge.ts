@@ -17,6 +17,7 @@ export function judgeScenario(
   protocolChecks: Check[],
   exchanges: JudgedExchange[],
   model: string,
+  declared?: CheckInput['declared'],
 ): CheckResult[] {
   const ids = exchanges.flatMap(turnIds);
   const harness = exchanges.flatMap(turns).find((e) => e.exchange.status === undefined && e.exchange.transportError);
@@ -34,6 +35,7 @@ export function judgeScenario(
     scenario: scenario.id,
     model,
     ...(e.previous ? { previous: { exchange: e.previous.exchange, request: e.previous.request } } : {}),
+    ...(declared ? { declared } : {}),
   }));
   const first = inputs[0];
   const out = protocolChecks.map((c) => result(c, scenario.id, runCheck(c, first), turnIds(exchanges[0])));
@@ -67,6 +69,11 @@ function unsupportedFor(scenario: Scenario, e: JudgedExchange): string | undefin
 export function judgeExchange(judged: JudgedExchange, checks: Check[], model: string): CheckResult[] {
   const input: CheckInput = { exchange: judged.exchange, request: judged.request, scenario: judged.id, model };
   return checks.map((c) => result(c, judged.id, runCheck(c, input), [judged.id]));
+}
+
+/** A scenario that was not sent (a capability the target does not claim, a model it lacks): every check skips with the reason. */
+export function skipScenario(scenario: Scenario, protocolChecks: Check[], reason: string): CheckResult[] {
+  return allChecks(scenario, protocolChecks).map((c) => result(c, scenario.id, { status: 'skip', message: reason }, []));
 }
 
 function allChecks(scenario: Scenario, protocolChecks: Check[]): Check[] {

@@ -4,10 +4,12 @@
 import pLimit from 'p-limit';
 import { protocolChecksFor } from '../scenarios/index.ts';
 import { sendExchange } from '../transport/send.ts';
-import type { Capability, CheckResult, Exchange, RecordedExchange, Scenario, ScenarioRequest, Target, TargetResult } from '../types.ts';
+import type { Capability, CheckResult, Exchange, RecordedExchange, Scenario, ScenarioContext, ScenarioRequest, Target, TargetResult, TokenUsage } from '../types.ts';
 import { buildRequest } from './build-request.ts';
 import { GIVE_UP_AFTER_TIMEOUTS, TimeoutBreaker } from './give-up.ts';
-import { judgeScenario, type JudgedExchange } from './judge.ts';
+import { probeImageUrl } from './image-asset.ts';
+import { judgeScenario, skipScenario, type JudgedExchange } from './judge.ts';
+import { planScenario } from './scenario-target.ts';
 import { summarizeCapabilities } from './summarize.ts';
 import { addUsage, emptyUsage } from './usage.ts';
 
@@ -30,21 +32,33 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
   const selected = opts.scenarios.filter((s) => opts.only.includes(s.capability));
   const limit = pLimit(Math.max(1, opts.concurrency));
   const usage = emptyUsage();
+  const byCapability: Partial<Record<Capability, TokenUsage>> = {};
   const breaker = new TimeoutBreaker(opts.giveUpAfterTimeouts ?? GIVE_UP_AFTER_TIMEOUTS, opts.timeoutMs);
   const recorded: RecordedExchange[] = [];
   let done = 0;
+  const declared = target.reasoning === undefined ? undefined : { reasoning: target.reasoning };
 
   const perScenario = await Promise.all(
     selected.map(async (scenario) => {
       const times = scenario.kind === 'behaviour' ? Math.max(1, opts.repeat) : 1;
+      const plan = planScenario(scenario, target);
+      if ('skip' in plan) {
+        const checks = skipScenario(scenario, protocolChecksFor(scenario, scenario.build({ model: target.model }).body), plan.skip);
+        done += 1;
+        opts.onScenario?.({ target: target.name, scenario: scenario.id, done, total: selected.length, checks });
+        return { recorded: [], checks };
+      }
+      const ctx: ScenarioContext = { model: plan.model, ...(scenario.fetchesLoopback ? { imageUrl: await probeImageUrl() } : {}) };
       const exchanges = await Promise.all(
-        Array.from({ length: times }, (_, i) => limit(() => exchangeFor(target, scenario, i + 1, opts.timeoutMs, breaker))),
+        Array.from({ length: times }, (_, i) => limit(() => exchangeFor(target, scenario, ctx, i + 1, opts.timeoutMs, breaker))),
       );
+      const spent = (byCapability[scenario.capability] ??= emptyUsage());
       for (const e of exchanges.flatMap((x) => (x.previous ? [x.previous, x] : [x]))) {
         addUsage(usage, e.exchange);
+        addUsage(spent, e.exchange);
         opts.onExchange?.(target.name, scenario.id, e.exchange);
       }
-      const checks = judgeScenario(scenario, protocolChecksFor(scenario, exchanges[0].request), exchanges, target.model);
+      const checks = judgeScenario(scenario, protocolChecksFor(scenario, exchanges[0].request), exchanges, plan.model, declared);
       done += 1;
       opts.onScenario?.({ target: target.name, scenario: scenario.id, done, total: selected.length, checks });
       // keep only the (cut) record: a hostile endpoint's 8 MiB bodies must not pile up in memory
@@ -66,13 +80,14 @@ export async function runTarget(target: Target, opts: RunTargetOptions): Promise
     capabilities: summarizeCapabilities(checks),
     checks,
     exchanges: recorded,
+    usageByCapability: byCapability,
     ...(breaker.reason() ? { error: breaker.reason() } : {}),
   };
 }
 
-async function exchangeFor(target: Target, scenario: Scenario, run: number, timeoutMs: number, breaker: TimeoutBreaker): Promise<JudgedExchange> {
-  const first = await send(target, scenario.build({ model: target.model }), `${scenario.id}#${run}`, timeoutMs, breaker);
-  const next = scenario.nextTurn?.({ model: target.model, first: first.exchange });
+async function exchangeFor(target: Target, scenario: Scenario, ctx: ScenarioContext, run: number, timeoutMs: number, breaker: TimeoutBreaker): Promise<JudgedExchange> {
+  const first = await send(target, scenario.build(ctx), `${scenario.id}#${run}`, timeoutMs, breaker);
+  const next = scenario.nextTurn?.({ model: ctx.model, first: first.exchange });
   if (!next) return first;
   const second = await send(target, next, `${scenario.id}#${run}`, timeoutMs, breaker);
   return { ...second, previous: { ...first, id: `${scenario.id}#${run}/turn1` } };

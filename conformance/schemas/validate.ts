@@ -17,6 +17,9 @@ export const SCHEMA_NAMES = [
   'error',
   'model-list',
   'response',
+  'embedding-list',
+  'text-completion',
+  'model',
 ] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 

@@ -4,7 +4,7 @@
 import { createServer } from 'node:net';
 import { GenericContainer, getContainerRuntimeClient, Wait, type StartedTestContainer } from 'testcontainers';
 import type { OpenedTarget, TargetSpec } from './target-spec.ts';
-import { TargetSkipped } from './target-spec.ts';
+import { claimsOf, TargetSkipped } from './target-spec.ts';
 
 export const DEFAULT_OLLAMA_IMAGE = 'ollama/ollama:latest';
 
@@ -40,7 +40,8 @@ export async function startOllama(spec: TargetSpec, env: NodeJS.ProcessEnv = pro
     );
   }
   try {
-    for (const model of models) await pull(started, model);
+    // the embedding and vision models the spec names are pulled too
+    for (const model of new Set([...models, spec.embeddingModel, spec.visionModel].filter((m): m is string => !!m))) await pull(started, model);
   } catch (e) {
     await started.stop().catch(() => {});
     throw e;
@@ -48,7 +49,7 @@ export async function startOllama(spec: TargetSpec, env: NodeJS.ProcessEnv = pro
   const host = hostNetwork ? '127.0.0.1' : started.getHost();
   const mapped = hostNetwork ? port : started.getMappedPort(11434);
   return {
-    target: { name: spec.name, kind: 'ollama', baseUrl: `http://${host}:${mapped}/v1`, model: models[0], headers: spec.headers ?? {} },
+    target: { name: spec.name, kind: 'ollama', baseUrl: `http://${host}:${mapped}/v1`, model: models[0], headers: spec.headers ?? {}, ...claimsOf(spec) },
     close: async () => {
       await started.stop({ timeout: 10_000 });
     },

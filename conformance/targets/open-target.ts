@@ -5,16 +5,21 @@ import { startEmulator, type ProfileName, type QuirkName } from '../../fixtures/
 import { startOllama } from './ollama.ts';
 import { openReplay } from './replay.ts';
 import { PRESETS } from './presets.ts';
-import { TargetSkipped, type OpenedTarget, type TargetSpec } from './target-spec.ts';
+import { claimsOf, TargetSkipped, type OpenedTarget, type TargetSpec } from './target-spec.ts';
 
 export const EMULATOR_MODEL = 'dropin-emulator-1';
+/** the emulator's embedding and vision models, used unless the spec names others */
+export const EMULATOR_EMBEDDING_MODEL = 'dropin-emulator-embed';
+export const EMULATOR_VISION_MODEL = 'dropin-emulator-vision';
 
 export async function openTarget(spec: TargetSpec, env: NodeJS.ProcessEnv = process.env): Promise<OpenedTarget> {
-  const base = { name: spec.name, kind: spec.kind as string, apiKey: spec.apiKey, headers: spec.headers ?? {} };
+  const base = { name: spec.name, kind: spec.kind as string, apiKey: spec.apiKey, headers: spec.headers ?? {}, ...claimsOf(spec) };
   switch (spec.kind) {
     case 'emulator': {
       const emulator = await startEmulator({ profile: spec.profile as ProfileName | undefined, quirks: (spec.quirks ?? []) as QuirkName[] });
-      return { target: { ...base, baseUrl: emulator.url, model: spec.model ?? EMULATOR_MODEL }, close: () => emulator.close() };
+      // the emulator's models reason whenever reasoning_effort asks them to
+      const models = { embeddingModel: EMULATOR_EMBEDDING_MODEL, visionModel: EMULATOR_VISION_MODEL, reasoning: true, ...claimsOf(spec) };
+      return { target: { ...base, ...models, baseUrl: emulator.url, model: spec.model ?? EMULATOR_MODEL }, close: () => emulator.close() };
     }
     case 'ollama':
       return startOllama(spec, env);

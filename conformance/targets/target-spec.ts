@@ -1,5 +1,5 @@
 // A target as configured (flags, env or a config file), before it is started or resolved.
-import type { Target } from '../types.ts';
+import type { Capability, Target } from '../types.ts';
 
 export interface TargetSpec {
   name: string;
@@ -25,6 +25,20 @@ export interface TargetSpec {
   gpu?: 'auto' | 'on' | 'off';
   /** replay only: the transcript file */
   transcript?: string;
+  /** the capabilities the target claims; the scenarios of the others skip as "not claimed" (default: all) */
+  capabilities?: Capability[];
+  /** the model the embeddings scenarios send (default: none, and they skip; the emulator has one) */
+  embeddingModel?: string;
+  /** the model the vision scenarios send images to (default: none, and they skip; the emulator has one) */
+  visionModel?: string;
+  /** the model reasons: the reasoning checks require signs of it rather than detect them */
+  reasoning?: boolean;
+}
+
+/** The parts of a spec every kind of target carries over to the Target it opens. */
+export function claimsOf(spec: TargetSpec): Pick<Target, 'capabilities' | 'embeddingModel' | 'visionModel' | 'reasoning'> {
+  const { capabilities, embeddingModel, visionModel, reasoning } = spec;
+  return Object.fromEntries(Object.entries({ capabilities, embeddingModel, visionModel, reasoning }).filter(([, v]) => v !== undefined));
 }
 
 export interface OpenedTarget {

@@ -95,7 +95,8 @@ describe.skipIf(!docker)('containers: the suite against the proxy image in front
     });
 
     it('starts the image, pulls the models, and the suite runs against it (stand-in image)', async () => {
-      const run = await runSuite([{ name: 'ollama', kind: 'ollama', image: 'dropin/fake-ollama:dev', models: ['llama3.2:1b'] }], {
+      const spec = { name: 'ollama', kind: 'ollama' as const, image: 'dropin/fake-ollama:dev', models: ['llama3.2:1b'], embeddingModel: 'nomic-embed-text', visionModel: 'llama3.2-vision:11b', reasoning: true };
+      const run = await runSuite([spec], {
         timeoutMs: 20_000,
       }).finally(sweep);
       const target = run.targets[0];

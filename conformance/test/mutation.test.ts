@@ -18,7 +18,7 @@ const CAUGHT_BY: Partial<Record<QuirkName, string[]>> = {
   'usage-ignored': ['streaming.usage-chunk'],
   'empty-choices-chunk': ['streaming.empty-choices'],
   'error-flat': ['errors.envelope'],
-  'error-string': ['errors.envelope'],
+  'error-string': ['errors.envelope', 'vision.refusal-clean'], // S23 too: the string body refusing an image
   'error-code-int': ['errors.envelope-fields'],
   'error-type-nonstandard': ['errors.type-known'],
   'bad-json-500': ['errors.status-4xx'],
@@ -67,11 +67,35 @@ const CAUGHT_BY: Partial<Record<QuirkName, string[]>> = {
   'responses-text-done-mismatch': ['responses.stream-text'],
   'responses-no-terminal': ['responses.stream-terminal'],
   'responses-final-output-empty': ['responses.stream-final-output'],
+  'embeddings-base64-ignored': ['embeddings.base64-honoured'],
+  'embeddings-base64-big-endian': ['embeddings.base64-matches'],
+  'embeddings-dimensions-ignored': ['embeddings.dimensions'],
+  'embeddings-tokens-rejected': ['embeddings.token-input'],
+  'embeddings-empty-accepted': ['embeddings.empty-input-refused'],
+  'embeddings-usage-absent': ['embeddings.usage'],
+  'embeddings-order-reversed': ['embeddings.order'],
+  'embeddings-zero-vector': ['embeddings.vectors'],
+  'completions-usage-every-chunk': ['completions.stream-usage'],
+  'completions-no-done': ['completions.stream-done'],
+  'completions-max-tokens-ignored': ['completions.max-tokens-honoured'],
+  'completions-stop-ignored': ['completions.stop-honoured'],
+  'completions-chat-shape': ['completions.schema', 'completions.stream-chunks'],
+  'reasoning-field-thinking': ['reasoning.field'],
+  'reasoning-think-tags': ['reasoning.separate'],
+  // hidden reasoning without its count: nothing shows the declared reasoning model reasoned
+  'reasoning-tokens-absent': ['reasoning.present'],
+  'vision-http-rejected': ['vision.http-url-accepted'],
+  'vision-http-rejected-lmstudio': ['vision.http-url-accepted'],
+  'vision-unsupported-500': ['vision.refusal-clean'],
+  'vision-image-dropped': ['vision.image-used'],
+  'models-retrieve-missing': ['models.retrieve-ok'],
+  'models-retrieve-detail-404': ['models.retrieve-ok'],
 };
 
 /** Quirks that take a whole endpoint away: its capabilities skip with the reason, nothing fails. */
 const ENDPOINT_MISSING: Partial<Record<QuirkName, string[]>> = {
   'responses-endpoint-missing': ['responses', 'responses_tools'],
+  'completions-endpoint-missing': ['completions'],
 };
 
 /**
@@ -96,6 +120,8 @@ const UNSUPPORTED: Partial<Record<QuirkName, string>> = {
   'json-object-rejected': 'json_mode.object',
   'responses-previous-id-rejected': 'responses.previous-response-id',
   'responses-item-reference-rejected': 'responses.item-reference',
+  'embeddings-dimensions-rejected': 'embeddings.dimensions',
+  'reasoning-effort-rejected': 'reasoning.basic',
 };
 
 async function runWith(quirks: QuirkName[]): Promise<RunResult> {
@@ -150,7 +176,7 @@ describe('mutation matrix: a missing optional endpoint skips its capabilities', 
     const checks = run.targets[0].checks.filter((c) => caps.includes(c.capability));
     expect(checks.length).toBeGreaterThan(0);
     expect(new Set(checks.map((c) => c.status))).toEqual(new Set(['skip']));
-    expect(checks[0].message).toMatch(/^unsupported: the endpoint does not serve POST \/v1\/responses \(HTTP 404: 404 page not found\)/);
+    expect(checks[0].message).toMatch(/^unsupported: the endpoint does not serve POST \/v1\/(responses|completions) \(HTTP 404: /);
     for (const cap of caps) expect(run.targets[0].capabilities[cap as keyof typeof run.targets[0]['capabilities']].status).toBe('skip');
     expect(failing(run)).toEqual([]);
   });

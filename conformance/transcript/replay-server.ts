@@ -15,7 +15,14 @@ export function keyOf(method: string, path: string, body: string | undefined): s
   return `${method.toUpperCase()} ${path.replace(/\/+$/, '')} ${canonical(body)}`;
 }
 
-function canonical(body: string | undefined): string {
+/**
+ * The vision probe image's URL carries the port of the process that served it (run/image-asset.ts):
+ * a replay in another process sends another port, so the port is left out of the match.
+ */
+const PROBE_IMAGE_URL = /http:\/\/127\.0\.0\.1:\d+\/dropin-probe\.png/g;
+
+function canonical(text: string | undefined): string {
+  const body = text?.replace(PROBE_IMAGE_URL, 'http://127.0.0.1/dropin-probe.png');
   if (!body) return '';
   try {
     return JSON.stringify(sortKeys(JSON.parse(body)));

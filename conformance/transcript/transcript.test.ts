@@ -23,7 +23,9 @@ describe('transcripts', () => {
 
     const server = await startReplay(parseTranscript(text));
     try {
-      const replayed = await runSuite([{ name: 'replay', kind: 'url', baseUrl: server.url, model: 'dropin-emulator-1' }], options());
+      // the emulator target's embedding and vision models and its reasoning, as the recorded run had them
+      const claims = { embeddingModel: 'dropin-emulator-embed', visionModel: 'dropin-emulator-vision', reasoning: true };
+      const replayed = await runSuite([{ name: 'replay', kind: 'url', baseUrl: server.url, model: 'dropin-emulator-1', ...claims }], options());
       expect(verdicts(replayed)).toEqual(verdicts(recorded));
       expect(replayed.exitCode).toBe(recorded.exitCode);
     } finally {

@@ -37,6 +37,8 @@ const EXPECTED: Record<ProfileName, { profile: string; version?: string; via: st
   ollama: { profile: 'ollama', version: '0.33.0', via: 'GET /api/version' },
   'ollama-legacy': { profile: 'ollama-legacy', version: '0.32.5', via: 'GET /api/version' },
   'ollama-0.13': { profile: 'ollama-legacy', version: '0.13.2', via: 'GET /api/version' },
+  'ollama-0.12': { profile: 'ollama-legacy', version: '0.12.6', via: 'GET /api/version' },
+  'ollama-0.11': { profile: 'ollama-legacy', version: '0.11.10', via: 'GET /api/version' },
   'llama.cpp': { profile: 'llama.cpp', version: 'b6497-cd08fc3e', via: 'GET /props' },
   vllm: { profile: 'vllm', version: '0.11.0', via: 'GET /version (server uvicorn)' },
   'lm-studio': { profile: 'lm-studio', via: 'GET /api/v0/models' },

@@ -32,6 +32,7 @@ import type { Check } from '../../types.ts';
 import type { ExchangeView, Selector } from '../selector.ts';
 import { ERROR_ANSWER_CHECKS, isErrorAnswer, needingRequest } from '../selection-kit.ts';
 import { chatFeatures, type ChatFeatures } from './chat-features.ts';
+import { reasoningChecksFor } from './chat-reasoning.ts';
 
 /** the stream checks that compare the stream with the request's stream_options: which apply depends on include_usage */
 const USAGE_ASKED = [streamingUsageChunk, streamingUsageNullElsewhere];
@@ -51,7 +52,7 @@ export const chatSelector: Selector = {
     const f = chatFeatures(view);
     const first = f.streamOptionsWithoutStream ? [chatStreamOptionsTolerated] : [];
     if (isErrorAnswer(view)) return [...first, ...ERROR_ANSWER_CHECKS];
-    return [...first, ...(view.stream ? streamChecks(view, f) : completionChecks(view, f))];
+    return [...first, ...(view.stream ? streamChecks(view, f) : completionChecks(view, f)), ...reasoningChecksFor(view)];
   },
 };
 
