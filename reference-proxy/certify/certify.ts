@@ -34,6 +34,8 @@ export const CERTIFIED_BACKENDS: CertifiedBackend[] = [
 ];
 
 const MODEL = 'dropin-emulator-1';
+const EMBEDDING_MODEL = 'dropin-emulator-embed';
+const VISION_MODEL = 'dropin-emulator-vision';
 
 export interface CertifyOptions extends Partial<Omit<SuiteOptions, 'scenarios' | 'failOn'>> {
   /** receives the proxy's log lines (default: dropped) */
@@ -50,10 +52,20 @@ export async function certify(opts: CertifyOptions = {}): Promise<RunResult> {
       name: b.name,
       baseUrl: emulators[i].url,
       ...(b.profile ? { profile: b.profile } : {}),
-      models: [MODEL],
+      // a server the proxy cannot identify serves chat only until its config says more
+      ...(b.servedAs === 'generic' ? { apis: ['chat', 'completions', 'embeddings'] } : {}),
+      models: [MODEL, EMBEDDING_MODEL, VISION_MODEL],
+      embeddingModels: [EMBEDDING_MODEL],
+      visionModels: [VISION_MODEL],
     })),
-    // one public model per backend, so each run goes through exactly one kind of backend
-    aliases: Object.fromEntries(CERTIFIED_BACKENDS.map((b) => [`via-${b.name}`, [{ backend: b.name, model: MODEL }]])),
+    // public models per backend, so each run goes through exactly one kind of backend
+    aliases: Object.fromEntries(
+      CERTIFIED_BACKENDS.flatMap((b) => [
+        [`via-${b.name}`, [{ backend: b.name, model: MODEL }]],
+        [`via-${b.name}-embed`, [{ backend: b.name, model: EMBEDDING_MODEL }]],
+        [`via-${b.name}-vision`, [{ backend: b.name, model: VISION_MODEL }]],
+      ]),
+    ),
   });
   const proxy = await startProxy(config, { log: opts.log ?? (() => {}) });
   try {
@@ -63,6 +75,10 @@ export async function certify(opts: CertifyOptions = {}): Promise<RunResult> {
       kind: 'url',
       baseUrl: `${proxy.url}/v1`,
       model: `via-${b.name}`,
+      embeddingModel: `via-${b.name}-embed`,
+      visionModel: `via-${b.name}-vision`,
+      // the emulator's models reason whenever reasoning_effort asks them to
+      reasoning: true,
     }));
     return await runSuite(targets, {
       scenarios: ALL_SCENARIOS,
