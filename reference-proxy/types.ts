@@ -130,7 +130,19 @@ export interface ProxyConfig {
   state?: { redis: RedisStateConfig };
   /** absent = reasoning text reaches the client in the field its backend used */
   reasoning?: { field: ReasoningField };
+  /** how image URLs are handled for backends that take inline images only; config/defaults.ts fills it */
+  images: ImagesConfig;
   shutdown: { drainMs: number };
+}
+
+/** Image URLs in chat requests, for backends that refuse them (S22: Ollama, LM Studio). */
+export interface ImagesConfig {
+  /** download them in the proxy and send them inline; off by default: it fetches URLs clients chose */
+  fetchUrls: boolean;
+  /** also from loopback, private and link-local addresses (an SSRF risk: only for trusted clients) */
+  allowPrivateHosts: boolean;
+  maxBytes: number;
+  timeoutMs: number;
 }
 
 /** Where the client reads reasoning text: `reasoning_content` (llama.cpp, DeepSeek), `reasoning` (Ollama, vLLM, OpenRouter) or both. */

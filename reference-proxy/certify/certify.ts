@@ -58,6 +58,8 @@ export async function certify(opts: CertifyOptions = {}): Promise<RunResult> {
       embeddingModels: [EMBEDDING_MODEL],
       visionModels: [VISION_MODEL],
     })),
+    // the suite's probe image is served on loopback: Ollama and LM Studio get it inline (S22)
+    images: { fetchUrls: true, allowPrivateHosts: true },
     // public models per backend, so each run goes through exactly one kind of backend
     aliases: Object.fromEntries(
       CERTIFIED_BACKENDS.flatMap((b) => [

@@ -5,7 +5,8 @@ import type { BackendConfig, ProxyConfig, QuirkProfile, RedisStateConfig } from 
 import { isLocalHost } from './local-host.ts';
 
 /** The config file as written, after schema validation; every key the schema makes optional is optional here. */
-export type RawConfig = Partial<Omit<ProxyConfig, 'backends' | 'state' | 'shutdown'>> & {
+export type RawConfig = Partial<Omit<ProxyConfig, 'backends' | 'state' | 'shutdown' | 'images'>> & {
+  images?: Partial<ProxyConfig['images']>;
   backends: Array<Partial<BackendConfig> & Pick<BackendConfig, 'name' | 'baseUrl' | 'models'>>;
   state?: { redis: Partial<RedisStateConfig> & Pick<RedisStateConfig, 'url'> };
   shutdown?: Partial<ProxyConfig['shutdown']>;
@@ -21,6 +22,7 @@ export const DEFAULTS = {
   // Kubernetes' default terminationGracePeriodSeconds is 30: drain within it, with a margin.
   shutdown: { drainMs: 25_000 },
   redis: { keyPrefix: 'dropin', timeoutMs: 250 },
+  images: { fetchUrls: false, allowPrivateHosts: false, maxBytes: 20 * 1024 * 1024, timeoutMs: 10_000 },
 } as const;
 
 export function applyDefaults(raw: RawConfig): ProxyConfig {
@@ -40,6 +42,7 @@ export function applyDefaults(raw: RawConfig): ProxyConfig {
     safety: raw.safety ?? {},
     limits: { ...DEFAULTS.limits, ...raw.limits },
     shutdown: { ...DEFAULTS.shutdown, ...raw.shutdown },
+    images: { ...DEFAULTS.images, ...raw.images },
   };
   if (raw.auth) config.auth = raw.auth;
   if (raw.cors) config.cors = raw.cors;

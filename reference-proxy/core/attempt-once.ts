@@ -13,7 +13,8 @@ import { relayStream } from './relay-stream.ts';
 export async function attemptOnce(a: Attempt): Promise<AttemptOutcome> {
   const { backend } = a.candidate;
   try {
-    const call = a.endpoint.upstream(a);
+    const made = a.endpoint.upstream(a);
+    const call = made instanceof Promise ? await made : made;
     if (call.copies !== undefined && call.copies > 1) return await attemptCopies(a, call, (up) => statusOutcome(a, up));
     const up = await callUpstream(a.ctx.pools.get(backend.name), backend, call.path, call.body, {
       attempt: a.signal,

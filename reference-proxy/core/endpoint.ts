@@ -47,8 +47,8 @@ export interface Endpoint<R extends EndpointRequest = EndpointRequest> {
    * reject): the candidate is left out, and when every candidate is, the client gets the error.
    */
   refuse?(request: R, target: Target): ProxyError | undefined;
-  /** The upstream request of one attempt. */
-  upstream(a: Attempt<R>): UpstreamCall;
+  /** The upstream request of one attempt; a promise only when it needs I/O first (e.g. downloading an image). */
+  upstream(a: Attempt<R>): UpstreamCall | Promise<UpstreamCall>;
   /** Checks, fixes or translates a whole answer (the upstream's 2xx body text). */
   answer(a: Attempt<R>, text: string): Answer | Failure;
   /** Merges the answers of an attempt sent as several copies (UpstreamCall.copies); undefined = not mergeable. */

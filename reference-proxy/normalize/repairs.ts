@@ -42,6 +42,7 @@ export const REPAIR_KINDS = {
   json_object_as_schema: 'F25: response_format json_object sent as an open json_schema',
   n_fanned_out: 'F37: n > 1 asked as n requests to a backend that answers one choice',
   reasoning_input_renamed: "F39, S20: an assistant message's reasoning sent under the name the backend reads",
+  image_inlined: 'S22: an image URL downloaded by the proxy and sent inline to a backend that refuses URLs (images.fetchUrls)',
   // reasoning (answers, when reasoning.field is configured)
   reasoning_renamed: 'F39, S20: reasoning text moved to the configured field (reasoning, reasoning_content or both)',
   // legacy completions

@@ -11,6 +11,7 @@ import { applySafetyPrompt, messageTexts } from '../../safety/safety.ts';
 import type { Candidate } from '../../types.ts';
 import { DataStreamSession } from '../data-stream/session.ts';
 import { answerChat } from './answer.ts';
+import { messagesWithInlineImages, needsInlineImages } from './inline-images.ts';
 import { mergeCompletions } from './merge-completions.ts';
 import { guarded, normalizes } from './policy.ts';
 import { validateChatRequest, type ChatRequest } from './validate.ts';
@@ -42,13 +43,20 @@ export const chatEndpoint: Endpoint<ChatRequest> = {
     }),
 };
 
+/** Images by URL inline for backends that refuse URLs (a download first), then the request as is. */
+function chatUpstream(a: Attempt<ChatRequest>): UpstreamCall | Promise<UpstreamCall> {
+  if (!needsInlineImages(a)) return chatCall(a, a.request);
+  a.repairs.add('image_inlined');
+  return messagesWithInlineImages(a).then((messages) => chatCall(a, { ...a.request, messages }));
+}
+
 /** The candidate's model name, the profile's fixes, the safety prompt; n asked as n copies where the backend ignores n. */
-function chatUpstream(a: Attempt<ChatRequest>): UpstreamCall {
-  const stream = a.request.stream === true;
-  const fixed = normalizeRequest({ ...a.request, model: a.candidate.model }, a.profile, a.repairs);
+function chatCall(a: Attempt<ChatRequest>, request: ChatRequest): UpstreamCall {
+  const stream = request.stream === true;
+  const fixed = normalizeRequest({ ...request, model: a.candidate.model }, a.profile, a.repairs);
   const prompt = a.ctx.config.safety.systemPrompt;
   const body = prompt ? applySafetyPrompt(fixed, prompt) : fixed;
-  const copies = fanOutCount(a.request, a.profile);
+  const copies = fanOutCount(request, a.profile);
   if (copies === 1) return { path: '/chat/completions', body, stream };
   a.repairs.add('n_fanned_out');
   const { n: _n, ...one } = body;
