@@ -5,6 +5,7 @@
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeFloat32 } from '../endpoints/embeddings/base64.ts';
+import { startEmulatorBackend } from './helpers/emulator.ts';
 import { startFakeOllama, vectorFor } from './helpers/fake-ollama.ts';
 import { startTestProxy, type TestBackend, type TestProxy } from './helpers/proxy.ts';
 import { startUpstream, type FakeUpstream } from './helpers/upstream.ts';
@@ -60,6 +61,22 @@ describe('the openai SDK embeddings.create() through the proxy', () => {
     expect(lastLog(proxy).repairs).toBeUndefined();
     const floats = await client.embeddings.create({ model: 'embed', input: TEXT, encoding_format: 'float' });
     expect(floats.data[0].embedding).toEqual(vectorFor(TEXT));
+  });
+});
+
+describe('in front of the emulated Ollama 0.12 (encoding_format ignored)', () => {
+  it('gives the openai SDK the same vectors by default (base64) as with floats', async () => {
+    const emulator = await startEmulatorBackend({ profile: 'ollama-0.12' });
+    const proxy = await startTestProxy([{ name: 'ollama', baseUrl: emulator.baseUrl, profile: 'auto', models: ['dropin-emulator-embed'], embeddingModels: ['dropin-emulator-embed'] }]);
+    open.push(proxy, emulator);
+    const client = new OpenAI({ baseURL: `${proxy.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+    const input = ['red apple', 'blue ocean'];
+    const floats = await client.embeddings.create({ model: 'dropin-emulator-embed', input, encoding_format: 'float' });
+    const decoded = await client.embeddings.create({ model: 'dropin-emulator-embed', input });
+    expect(decoded.data.map((d) => d.embedding)).toEqual(floats.data.map((d) => d.embedding.map(Math.fround)));
+    const wire = await (await post(proxy, { model: 'dropin-emulator-embed', input, encoding_format: 'base64' })).json();
+    expect(wire.data.every((d: any) => typeof d.embedding === 'string')).toBe(true);
+    expect(lastLog(proxy)).toMatchObject({ profile: 'ollama-legacy', repairs: ['embedding_encoded', 'encoding_format_float'] });
   });
 });
 
