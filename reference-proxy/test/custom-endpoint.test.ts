@@ -116,7 +116,7 @@ afterEach(async () => {
   open = [];
 });
 
-async function scene(bad: Reply | undefined, good: Reply = F.healthy): Promise<{ proxy: RunningProxy; logs: any[]; upstreams: FakeUpstream[] }> {
+async function scene(bad: Reply | undefined, good: Reply = F.healthy, extra: Record<string, unknown> = {}): Promise<{ proxy: RunningProxy; logs: any[]; upstreams: FakeUpstream[] }> {
   const upstreams = [...(bad ? [await startUpstream(bad)] : []), await startUpstream(good)];
   const backends = upstreams.map((u, i) => ({ name: `b${i}`, baseUrl: u.baseUrl, models: ['test-model'], profile: 'generic' }));
   const config = parseConfig({
@@ -124,6 +124,7 @@ async function scene(bad: Reply | undefined, good: Reply = F.healthy): Promise<{
     backends,
     aliases: { chain: backends.map((b) => ({ backend: b.name, model: 'test-model' })) },
     retry: { backoffMs: { initial: 1, max: 5 } },
+    ...extra,
   });
   const logs: any[] = [];
   const proxy = await startProxy(config, { log: (l) => logs.push(JSON.parse(l)), endpoints: [...ENDPOINTS, shout] });
@@ -165,5 +166,21 @@ describe('a translating, stateful endpoint on the core', () => {
     expect(text).toContain('event: shout.failed');
     expect(upstreams[1].requests).toHaveLength(0);
     expect(logs.find((l) => l.path === '/v1/shout')).toMatchObject({ backend: 'b0', error: 'upstream_stream_failed' });
+  });
+});
+
+describe('draining a translating endpoint', () => {
+  it('ends its stream still running at the deadline with its own error events', async () => {
+    const { proxy } = await scene(undefined, F.hangMidBody, { shutdown: { drainMs: 100 } });
+    const reader = (await post(proxy, { stream: true })).body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes('shout.delta')) text += decoder.decode((await reader.read()).value);
+    const stopping = proxy.shutdown();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value);
+    await stopping;
+    expect(text).toContain('event: shout.delta');
+    expect(text).toContain('"code":"server_shutting_down"');
+    expect(text.trimEnd().split('\n\n').at(-1)).toMatch(/^event: shout\.failed\n/);
   });
 });
