@@ -127,7 +127,7 @@ describe('ResponsesStreamTranslator', () => {
     const streams = RECORDED.chat.filter((c) => c.stream);
     expect(streams.length).toBeGreaterThan(8);
     for (const recorded of streams) {
-      const tools = (recorded.request?.tools ?? []).map((t: Json) => ({ type: 'function', name: t.function.name, parameters: t.function.parameters }));
+      const tools = (recorded.request?.tools ?? []).filter((t: Json) => t.function).map((t: Json) => ({ type: 'function', name: t.function.name, parameters: t.function.parameters }));
       const request = { model: 'm', input: 'x', stream: true, ...(tools.length > 0 ? { tools } : {}) };
       const normalizer = createStreamNormalizer({ profile: 'generic', request: toChatRequest(request) });
       const t = translator(request);
