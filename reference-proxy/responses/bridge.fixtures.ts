@@ -1,7 +1,8 @@
-// Test kit: a loopback server that serves /v1/responses by translation onto a chat backend with
-// this folder's modules alone — what the proxy's `responses` endpoint adapter will do, minus
-// routing, failover, auth and limits — so real clients (the openai SDK, the Vercel AI SDK, the
-// suite itself) can be pointed at the translation. It records the chat requests it sent.
+// Test kit: a loopback server that serves /v1/responses with this folder's modules alone — by
+// translation onto a chat backend, or passed through to a Responses backend and repaired — with
+// the conversation store in front of either: what the proxy's `responses` endpoint adapter will
+// do, minus routing, failover, auth and limits, so real clients (the openai SDK, the Vercel AI
+// SDK, the suite itself) can be pointed at it. It records the requests it sent upstream.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ProxyError } from '../errors.ts';
@@ -12,7 +13,11 @@ import { createStreamNormalizer } from '../normalize/stream.ts';
 import { normalizeError } from '../normalize/upstream-error.ts';
 import type { QuirkProfile } from '../types.ts';
 import type { AnswerContext } from './answer-context.ts';
-import { recordOf, resolveConversation } from './conversation.ts';
+import { recordOf, resolveConversation, type Conversation } from './conversation.ts';
+import { inlineConversation } from './inline-conversation.ts';
+import { repairResponseBody } from './repair-body.ts';
+import { repairResponsesRequest } from './repair-request.ts';
+import { ResponsesStreamRepairer } from './repair-stream.ts';
 import { fromChatCompletion } from './from-chat-completion.ts';
 import { randomId } from './ids.ts';
 import { MemoryResponsesStore } from './memory-store.ts';
@@ -29,12 +34,14 @@ export interface BridgeOptions {
   profile?: QuirkProfile;
   store?: ResponsesStore;
   reasoning?: ReasoningStyle;
+  /** the backend serves /v1/responses: pass through (conversation inlined) and repair */
+  passThrough?: boolean;
 }
 
 export interface RunningBridge {
   url: string;
   store: ResponsesStore;
-  /** every chat request sent to the backend, in order */
+  /** every request sent to the backend (chat, or Responses when passed through), in order */
   chatRequests: Json[];
   close(): Promise<void>;
 }
@@ -72,6 +79,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
     throw new ProxyError(400, 'We could not parse the JSON body of your request.');
   }
   const conversation = await resolveConversation(body, ctx.store);
+  if (ctx.passThrough) return passThrough(body, conversation, res, ctx);
   const chatRequest = toChatRequest(body, conversation);
   ctx.chatRequests.push(chatRequest);
   const profile = ctx.profile ?? 'generic';
@@ -86,6 +94,31 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   if (body.stream === true) final = await relayStream(upstream, res, answer, profile);
   else {
     final = fromChatCompletion(normalizeCompletion(await upstream.json(), { profile, request: chatRequest }), answer);
+    sendJson(res, 200, final);
+  }
+  const record = final && recordOf(body, conversation, final);
+  if (record) await ctx.store.save(record);
+}
+
+async function passThrough(body: Json, conversation: Conversation, res: ServerResponse, ctx: Context): Promise<void> {
+  const sent = repairResponsesRequest(inlineConversation(body, conversation), ctx.profile ?? 'generic');
+  ctx.chatRequests.push(sent);
+  const upstream = await fetch(`${ctx.backendUrl}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sent) });
+  const type = upstream.headers.get('content-type') ?? '';
+  if (upstream.status !== 200) {
+    const error = normalizeError(upstream.status, await upstream.text());
+    return sendJson(res, error.status, error.body);
+  }
+  let final: Json | undefined;
+  if (body.stream === true && type.includes('text/event-stream')) {
+    const repairer = new ResponsesStreamRepairer({ request: body, newId: randomId });
+    const splitter = new SseSplitter();
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    for await (const bytes of upstream.body!) for (const data of splitter.push(Buffer.from(bytes))) res.write(repairer.event(data).join(''));
+    res.end(repairer.end().join(''));
+    final = repairer.final;
+  } else {
+    final = repairResponseBody(await upstream.json(), body, { newId: randomId });
     sendJson(res, 200, final);
   }
   const record = final && recordOf(body, conversation, final);

@@ -17,6 +17,9 @@ export const RESPONSES_REPAIR_KINDS = {
   final_output_filled: 'the terminal response given the output items that were streamed',
   terminal_added: 'a stream that ended without a terminal event closed with an error event and response.failed',
   usage_details_added: 'S11: usage given input_tokens_details / output_tokens_details',
+  tools_narrowed: "S10: tool_choice enforced through the tool list for a backend that ignores it",
+  tool_choice_stringified: 'an object tool_choice sent as the string the backend reads (llama.cpp, LM Studio)',
+  json_object_as_schema: 'text.format json_object sent as an open json_schema to a backend that ignores or fails on it (Ollama, vLLM)',
   ids_remapped: "response and item ids replaced by the proxy's, unique across backends (for the conversation store)",
 } as const;
 
