@@ -16,7 +16,7 @@ describe('inlineConversation', () => {
 
   it('replaces item_reference entries by the items they name', () => {
     const body = { model: 'm', input: [{ role: 'user', content: 'Pick' }, { type: 'item_reference', id: 'rs_1' }, { type: 'item_reference', id: 'msg_1' }, { role: 'user', content: 'Repeat' }] };
-    const references = new Map([['msg_1', message], ['rs_1', reasoning]]);
+    const references = new Map<string, Record<string, unknown>>([['msg_1', message], ['rs_1', reasoning]]);
     expect(inlineConversation(body, { history: [], references }).input.map((i: any) => i.role)).toEqual(['user', 'assistant', 'user']);
   });
 
