@@ -65,5 +65,6 @@ export function responseObject(head: ResponseHead, state: ResponseState): Json {
 
 /** OpenAI echoes function tools with description and strict filled in (strict defaults to true). */
 function echoTool(tool: Json): Json {
+  if (tool?.type !== 'function') return tool;
   return { type: tool.type, name: tool.name, description: tool.description ?? null, parameters: tool.parameters ?? null, strict: tool.strict ?? true };
 }
