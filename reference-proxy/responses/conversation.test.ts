@@ -1,3 +1,4 @@
+// Conversation state across turns: previous_response_id and item_reference resolved from the store, refused with OpenAI's 400 when unknown or expired, store: false honoured, GET and DELETE.
 import { describe, expect, it } from 'vitest';
 import { ProxyError } from '../errors.ts';
 import { recordOf, resolveConversation } from './conversation.ts';

@@ -1,3 +1,4 @@
+// The non-stream translation: chat completions (literals and real recordings) into Response objects the suite's body checks and schema accept.
 import { describe, expect, it } from 'vitest';
 import { responsesBodyChecks } from '../../conformance/checks/responses/index.ts';
 import { inputOf, jsonExchange } from '../../conformance/checks/test-exchange.ts';

@@ -1,3 +1,4 @@
+// The stored conversation sent inline to a Responses backend in place of previous_response_id and item_reference.
 import { describe, expect, it } from 'vitest';
 import { inlineConversation } from './inline-conversation.ts';
 

@@ -1,3 +1,4 @@
+// The in-memory conversation store: the shared store contract, then its three bounds (time to live, entries, bytes).
 import { describe, expect, it } from 'vitest';
 import { MemoryResponsesStore } from './memory-store.ts';
 import { stored, storeContract } from './store-contract.fixtures.ts';

@@ -1,3 +1,4 @@
+// The per-profile request rewrites for Responses backends that ignore or reject part of a valid request.
 import { describe, expect, it } from 'vitest';
 import { repairResponsesRequest } from './repair-request.ts';
 

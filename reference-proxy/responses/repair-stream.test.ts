@@ -1,3 +1,4 @@
+// The pass-through stream repairer on literals: OpenAI's own streams unchanged, llama.cpp's first generation, chat-style errors, vLLM's cut stream, late events, an upstream failure.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SseSplitter } from '../normalize/sse.ts';

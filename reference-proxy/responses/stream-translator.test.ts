@@ -1,3 +1,4 @@
+// The stream translation on literals and real recorded chat streams, judged event by event and by the suite's checks.
 import { describe, expect, it } from 'vitest';
 import { createStreamNormalizer } from '../normalize/stream.ts';
 import type { AnswerContext } from './answer-context.ts';

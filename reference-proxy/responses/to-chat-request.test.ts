@@ -1,3 +1,4 @@
+// The request translation: every supported form, every refusal with the parameter it names, and every recorded client request.
 import { describe, expect, it } from 'vitest';
 import { ProxyError } from '../errors.ts';
 import { RECORDED } from './recorded.fixtures.ts';

@@ -1,3 +1,4 @@
+// Chat usage as Responses usage, including backends that leave reasoning out of completion_tokens or report nothing.
 import { describe, expect, it } from 'vitest';
 import { responsesUsage } from './usage.ts';
 
