@@ -54,6 +54,7 @@ describe('conversation state', () => {
     clock.t = 1_000;
     expect((await rejection(resolveConversation({ model: 'm', input: 'x', previous_response_id: 'r1' }, store))).code).toBe('previous_response_not_found');
     expect((await rejection(resolveConversation({ model: 'm', input: 'x', previous_response_id: 7 }, store))).param).toBe('previous_response_id');
+    expect((await rejection(resolveConversation(null as never, store))).status).toBe(400);
   });
 
   it('store: false and failed responses are not kept', async () => {

@@ -16,6 +16,7 @@ export interface Conversation {
 }
 
 export async function resolveConversation(body: Json, store: ResponsesStore): Promise<Conversation> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalidType('body', 'an object', body);
   const previousId = body.previous_response_id;
   if (previousId !== undefined && previousId !== null && typeof previousId !== 'string') throw invalidType('previous_response_id', 'a string', previousId);
   const ids = referencedIds(body.input);
