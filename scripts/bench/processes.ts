@@ -33,16 +33,20 @@ export function startProcess(
   return started;
 }
 
-/** Sends the stop signal by PID, then SIGKILL if it has not exited within graceMs. */
-export async function stopProcess(p: Started, graceMs = 3_000): Promise<void> {
-  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+/** Sends the stop signal by PID, then SIGKILL if it has not exited within graceMs; says which stopped it. */
+export async function stopProcess(p: Started, graceMs = 3_000): Promise<'stopped' | 'killed'> {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return 'stopped';
   const exited = new Promise<void>((resolve) => p.child.once('exit', () => resolve()));
+  let killed = false;
   process.kill(p.pid, p.stopSignal);
   const timer = setTimeout(() => {
-    if (p.child.exitCode === null && p.child.signalCode === null) process.kill(p.pid, 'SIGKILL');
+    if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+    killed = p.stopSignal !== 'SIGKILL';
+    process.kill(p.pid, 'SIGKILL');
   }, graceMs);
   await exited;
   clearTimeout(timer);
+  return killed ? 'killed' : 'stopped';
 }
 
 export async function stopAll(): Promise<void> {

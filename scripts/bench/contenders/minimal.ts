@@ -1,0 +1,24 @@
+// Starts a minimal proxy (node-minimal or bun-minimal) in front of the bench upstream.
+import { join } from 'node:path';
+import { freePort, startProcess, stopProcess, waitForHttp } from '../processes.ts';
+import { bunVersion, requireBun } from './bun.ts';
+import type { BenchPaths, Contender } from './contender.ts';
+import { minimalLaunch, type Runtime } from './launch.ts';
+
+export async function startMinimal(runtime: Runtime, paths: BenchPaths, upstreamPort: number): Promise<Contender> {
+  if (runtime === 'bun') requireBun(paths.repoRoot);
+  const name = runtime === 'bun' ? 'bun-minimal' : 'node-minimal';
+  const port = await freePort();
+  const logFile = join(paths.workDir, `${name}.log`);
+  const { command, args } = minimalLaunch(runtime, paths.repoRoot, port, upstreamPort);
+  const p = startProcess(name, command, args, { logFile, cwd: paths.repoRoot });
+  await waitForHttp(p, `http://127.0.0.1:${port}/v1/models`, 20_000, logFile);
+  return {
+    name,
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    headers: {},
+    pid: p.pid,
+    version: runtime === 'bun' ? `Bun ${bunVersion(paths.repoRoot)}` : `Node ${process.version}`,
+    stop: () => stopProcess(p),
+  };
+}
