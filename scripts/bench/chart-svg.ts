@@ -31,10 +31,12 @@ export function renderChart(r: BenchResults): string {
   const json = (name: ContenderName, at: number) => pointAt(find(name)?.json ?? [], at);
   const stream = (name: ContenderName, at: number) => pointAt(find(name)?.stream ?? [], at);
   const skipped = r.contenders.filter((c) => c.streamsSkipped).map((c) => `${c.label}: ${c.streamsSkipped}`).join('; ');
+  // the reasons are long; the findings under the tables and in results.json give them whole
+  const failed = r.contenders.filter((c) => c.error).map((c) => `${c.label}: not measured (${c.error?.startsWith('fails') ? 'fails' : 'did not start'}, see the findings)`).join('; ');
   const w = (WIDTH - 60) / 2;
   const h = 300;
   const panels = [
-    renderPanel({ x: 20, y: 110, width: w, height: h, title: 'Non-streaming throughput, req/s (higher is better)', groups, series: series((n, c) => json(n, c)?.requestsPerSec), format: count }),
+    renderPanel({ x: 20, y: 110, width: w, height: h, title: 'Non-streaming throughput, req/s (higher is better)', groups, series: series((n, c) => json(n, c)?.requestsPerSec), format: count, note: failed || undefined }),
     renderPanel({ x: 40 + w, y: 110, width: w, height: h, title: 'Non-streaming latency p50, ms (lower is better)', groups, series: series((n, c) => json(n, c)?.latencyP50Ms), format: ms }),
     renderPanel({ x: 20, y: 430, width: w, height: h, title: 'Streams: time to first token p50, ms (lower is better)', groups, series: series((n, c) => stream(n, c)?.ttftP50Ms), format: ms, note: skipped || undefined }),
     renderPanel({ x: 40 + w, y: 430, width: w, height: h, title: 'Streams: delay added per chunk over direct, p50, ms', groups, series: series((n, c) => rowFor(r, n, c)?.addedChunkLatencyP50Ms, ['direct']), format: ms }),
@@ -71,7 +73,7 @@ function legend(r: BenchResults): string {
 }
 
 function goalLines(r: BenchResults): string {
-  const mark = { pass: '✔', fail: '✘', missing: '–' } as const;
+  const mark = { pass: '✔ met', fail: '✘ not met', missing: '– missing' } as const;
   const color = { pass: '#2f9e44', fail: '#b42318', missing: '#59636e' } as const;
   return r.goals
     .map((g, i) => {

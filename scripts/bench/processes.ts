@@ -49,8 +49,15 @@ export async function stopProcess(p: Started, graceMs = 3_000): Promise<'stopped
   return killed ? 'killed' : 'stopped';
 }
 
+/** Processes started elsewhere (scripts/load's helpers) that stopAll must stop too; returns the way to forget one. */
+const otherStops = new Set<() => Promise<void>>();
+export function stopAlsoOnExit(stop: () => Promise<void>): () => void {
+  otherStops.add(stop);
+  return () => otherStops.delete(stop);
+}
+
 export async function stopAll(): Promise<void> {
-  await Promise.all([...running].map((p) => stopProcess(p).catch(() => undefined)));
+  await Promise.all([...[...running].map((p) => stopProcess(p)), ...[...otherStops].map((stop) => stop())].map((p) => p.catch(() => undefined)));
 }
 
 /** Polls url until it answers (any status), or rejects with the log's tail if the process exits or time runs out. */

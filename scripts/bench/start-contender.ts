@@ -11,7 +11,6 @@ export interface StartInput {
   upstreamPort: number;
   /** models the dropin config must route (the hold test uses a slow one) */
   models: string[];
-  cpuProfileDir?: string;
   progress: (line: string) => void;
 }
 
@@ -28,9 +27,9 @@ export function startContender(name: ContenderName, s: StartInput): Promise<Cont
     case 'portkey':
       return startPortkey(s.paths, s.upstreamPort, s.progress);
     case 'dropin':
-      return startDropin(s.paths, s.upstreamPort, { models: s.models, cpuProfileDir: s.cpuProfileDir });
+      return startDropin(s.paths, s.upstreamPort, { models: s.models });
     case 'dropin-generic':
-      return startDropin(s.paths, s.upstreamPort, { models: s.models, cpuProfileDir: s.cpuProfileDir, profile: 'generic' });
+      return startDropin(s.paths, s.upstreamPort, { models: s.models, profile: 'generic' });
     case 'dropin-bun':
       return startDropin(s.paths, s.upstreamPort, { models: s.models, runtime: 'bun' });
   }

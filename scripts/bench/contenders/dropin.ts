@@ -1,5 +1,5 @@
 // Starts `dropin proxy --config FILE` (bin/dropin.js) as a child process so its RSS and CPU can be
-// sampled: with Node, or with Bun for dropin-bun. --cpu-prof writes a V8 profile when it stops.
+// sampled: with Node, or with Bun for dropin-bun.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +15,6 @@ export interface DropinOptions {
   profile?: 'openai' | 'generic';
   /** node (default) or bun */
   runtime?: Runtime;
-  /** directory for a V8 CPU profile of the whole run of the proxy; none when undefined */
-  cpuProfileDir?: string;
   /** a module preloaded with --import (Node only) */
   preload?: string;
   env?: NodeJS.ProcessEnv;
@@ -37,7 +35,7 @@ export async function startDropin(paths: BenchPaths, upstreamPort: number, opts:
   const configFile = join(dir, 'proxy.yaml');
   writeFileSync(configFile, dropinConfig(port, upstreamPort, opts.models, opts.profile));
   const logFile = join(dir, 'proxy.log');
-  const { command, args } = dropinLaunch({ runtime, repoRoot: paths.repoRoot, configFile, cpuProfileDir: opts.cpuProfileDir, preload: opts.preload });
+  const { command, args } = dropinLaunch({ runtime, repoRoot: paths.repoRoot, configFile, preload: opts.preload });
   const p = startProcess(name, command, args, { logFile, cwd: paths.repoRoot, env: opts.env });
   await waitForHttp(p, `http://127.0.0.1:${port}/v1/models`, 20_000, logFile);
   const git = gitVersion(paths.repoRoot);
@@ -49,7 +47,7 @@ export async function startDropin(paths: BenchPaths, upstreamPort: number, opts:
     version: runtime === 'bun' ? `${git}, Bun ${bunVersion(paths.repoRoot)}` : git,
     logFile,
     diagnose: runtime === 'bun' ? () => undiciDiagnosis(checkBunUndici(paths.repoRoot)) : undefined,
-    // a graceful stop lets --cpu-prof write its profile; the proxy drains for up to its drain deadline
+    // the proxy drains (idle by then) and exits; on Bun its drain fails today and it is killed
     stop: () => stopProcess(p, runtime === 'bun' ? 5_000 : 10_000),
   };
 }

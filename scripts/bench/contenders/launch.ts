@@ -15,17 +15,17 @@ export function bunPath(repoRoot: string): string {
 }
 
 /** A minimal proxy: its script run directly by the runtime (Node strips the types itself, no tsx). */
-export function minimalLaunch(runtime: Runtime, repoRoot: string, port: number, upstreamPort: number): Launch {
+export function minimalLaunch(runtime: Runtime, repoRoot: string, port: number, upstreamPort: number, preload?: string): Launch {
   const script = join(repoRoot, 'scripts', 'bench', 'contenders', `${runtime}-minimal-proxy.ts`);
-  return { command: runtime === 'bun' ? bunPath(repoRoot) : process.execPath, args: [script, String(port), `http://127.0.0.1:${upstreamPort}`] };
+  const args = [script, String(port), `http://127.0.0.1:${upstreamPort}`];
+  if (runtime === 'bun') return { command: bunPath(repoRoot), args };
+  return { command: process.execPath, args: [...(preload ? ['--import', preload] : []), ...args] };
 }
 
 export interface DropinLaunchInput {
   runtime: Runtime;
   repoRoot: string;
   configFile: string;
-  /** directory for a whole-run V8 CPU profile (Node only) */
-  cpuProfileDir?: string;
   /** a module preloaded with --import (Node only): the bench's windowed profiler */
   preload?: string;
 }
@@ -34,7 +34,5 @@ export interface DropinLaunchInput {
 export function dropinLaunch(i: DropinLaunchInput): Launch {
   const cli = [join(i.repoRoot, 'bin', 'dropin.js'), 'proxy', '--config', i.configFile];
   if (i.runtime === 'bun') return { command: bunPath(i.repoRoot), args: cli };
-  const profile = i.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${i.cpuProfileDir}`] : [];
-  const preload = i.preload ? ['--import', i.preload] : [];
-  return { command: process.execPath, args: [...profile, ...preload, ...cli] };
+  return { command: process.execPath, args: [...(i.preload ? ['--import', i.preload] : []), ...cli] };
 }
