@@ -19,6 +19,8 @@ const server = Bun.serve({
   idleTimeout: 120,
   async fetch(req) {
     const url = new URL(req.url);
+    // its own readiness probe, so starting it does not depend on what the upstream makes of a GET
+    if (url.pathname === '/healthz') return new Response('ok');
     try {
       return await fetch(`${upstream}${url.pathname}${url.search}`, {
         method: req.method,

@@ -18,7 +18,7 @@ export async function startMinimal(runtime: Runtime, paths: BenchPaths, upstream
   const logFile = join(paths.workDir, `${name}.log`);
   const { command, args } = minimalLaunch(runtime, paths.repoRoot, port, upstreamPort, opts.preload);
   const p = startProcess(name, command, args, { logFile, cwd: paths.repoRoot, env: opts.env });
-  await waitForHttp(p, `http://127.0.0.1:${port}/v1/models`, 20_000, logFile);
+  await waitForHttp(p, `http://127.0.0.1:${port}/healthz`, 20_000, logFile);
   return {
     name,
     baseUrl: `http://127.0.0.1:${port}/v1`,

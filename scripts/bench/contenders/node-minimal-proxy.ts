@@ -14,6 +14,8 @@ const port = Number(process.argv[2]);
 const pool = new Pool(process.argv[3], { keepAliveTimeout: 30_000, connections: null });
 
 const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+  // its own readiness probe, so starting it does not depend on what the upstream makes of a GET
+  if (req.url === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   const parts: Buffer[] = [];
   req.on('data', (part: Buffer) => parts.push(part));
   req.on('end', () => void forward(req, res, Buffer.concat(parts)));
