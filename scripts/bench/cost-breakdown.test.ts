@@ -12,7 +12,7 @@ const repo = (path: string) => `file:///repo/${path}`;
 //      -> (garbage collector), (idle)
 const profile: CpuProfile = {
   nodes: [
-    { id: 1, callFrame: frame('(root)'), children: [2, 6, 8, 9] },
+    { id: 1, callFrame: frame('(root)'), children: [2, 6, 8, 9, 12] },
     { id: 2, callFrame: frame('dispatch', repo('reference-proxy/server.ts')), children: [3, 4] },
     { id: 3, callFrame: frame('readJsonBody', repo('reference-proxy/handlers/read-body.ts')) },
     { id: 4, callFrame: frame('finish', repo('reference-proxy/server.ts')), children: [5, 10] },
@@ -23,10 +23,12 @@ const profile: CpuProfile = {
     { id: 9, callFrame: frame('(idle)') },
     { id: 10, callFrame: frame('observe', repo('node_modules/prom-client/lib/histogram.js')), children: [11] },
     { id: 11, callFrame: frame('(anonymous)', repo('node_modules/prom-client/lib/util.js')) },
+    { id: 12, callFrame: frame('(anonymous)', repo('scripts/bench/contenders/cpu-prof-window.mjs')), children: [13] },
+    { id: 13, callFrame: frame('post', 'node:inspector') },
   ],
   // µs per sample below; 10 requests were served
-  samples: [2, 3, 5, 7, 7, 8, 9, 10, 11, 6],
-  timeDeltas: [100, 200, 300, 400, 400, 100, 5000, 50, 50, 100],
+  samples: [2, 3, 5, 7, 7, 8, 9, 10, 11, 6, 13],
+  timeDeltas: [100, 200, 300, 400, 400, 100, 5000, 50, 50, 100, 9000],
 };
 
 describe('costBreakdown', () => {
@@ -34,7 +36,7 @@ describe('costBreakdown', () => {
   const cat = (name: string) => b.categories.find((c) => c.name === name)?.usPerRequest;
   const cand = (name: string) => b.candidates.find((c) => c.name === name)?.usPerRequest;
 
-  it('leaves idle time out and divides the busy time over the requests', () => {
+  it("leaves idle time and the profiler's own stop out, and divides the busy time over the requests", () => {
     expect(b.busyMs).toBeCloseTo(1.7);
     expect(b.busyUsPerRequest).toBeCloseTo(170);
   });

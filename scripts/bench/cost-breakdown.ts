@@ -62,9 +62,10 @@ export function costBreakdown(profile: CpuProfile, requests: number, repoRoot: s
     const us = profile.timeDeltas[i] ?? 0;
     const leaf = frames.get(id);
     if (!leaf || leaf.functionName === '(idle)') return;
+    const stack = stackOf(id, frames, parents);
+    if (stack.some(isProfilerItself)) return;
     busyUs += us;
     add(categories, categoryOf(leaf, repoRoot), us);
-    const stack = stackOf(id, frames, parents);
     for (const c of CANDIDATES) {
       const hit = c.scope === 'self' ? c.match(leaf, pathOf(leaf.url, repoRoot)) : stack.some((f) => c.match(f, pathOf(f.url, repoRoot)));
       if (hit) add(candidates, c.name, us);
@@ -111,6 +112,11 @@ export function categoryOf(f: Frame, repoRoot: string): string {
     return 'node: other internals';
   }
   return path;
+}
+
+/** The profiler's own start and stop (the inspector session the bench preloads) is not the proxy's cost. */
+function isProfilerItself(f: Frame): boolean {
+  return f.url === 'node:inspector' || f.url.endsWith('/cpu-prof-window.mjs');
 }
 
 function pathOf(url: string, repoRoot: string): string {
