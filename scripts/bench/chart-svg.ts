@@ -48,7 +48,7 @@ export function renderChart(r: BenchResults): string {
 .legend{font-size:12px;fill:#1f2328}.head{font-size:20px;font-weight:700;fill:#1f2328}.sub{font-size:12px;fill:#59636e}.goal{font-size:12px;fill:#1f2328}
 </style>
 <rect width="100%" height="100%" fill="#ffffff"/>
-<text x="20" y="30" class="head">dropin proxy benchmark: cost over a direct connection, against each runtime's floor, nginx and Portkey</text>
+<text x="20" y="30" class="head">dropin proxy benchmark: cost over direct, against each runtime's floor, nginx and Portkey</text>
 <text x="20" y="50" class="sub">${esc(subtitle(r))}</text>
 ${legend(r)}
 ${panels.join('\n')}
@@ -79,9 +79,16 @@ function goalLines(r: BenchResults): string {
     .map((g, i) => {
       const x = 20;
       const y = 775 + i * 20;
-      return `<text x="${x}" y="${y}" class="goal"><tspan fill="${color[g.status]}" font-weight="700">${mark[g.status]}</tspan> ${esc(`${g.title}: ${g.measured}`)}</text>`;
+      return `<text x="${x}" y="${y}" class="goal"><tspan fill="${color[g.status]}" font-weight="700">${mark[g.status]}</tspan> ${esc(clip(`${g.title}: ${g.measured}`))}</text>`;
     })
     .join('\n');
+}
+
+/** A goal line fits the chart's width; results.json and the terminal have it whole. */
+const GOAL_CHARS = 165;
+
+function clip(text: string): string {
+  return text.length > GOAL_CHARS ? `${text.slice(0, GOAL_CHARS - 1)}…` : text;
 }
 
 function count(v: number): string {

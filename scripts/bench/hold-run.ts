@@ -9,8 +9,12 @@ import type { BenchOptions } from './options.ts';
 import type { Progress } from './run-contender.ts';
 import { startContender } from './start-contender.ts';
 
-/** The proxies held through, each compared with the others in the same run. */
-export const HOLD_CONTENDERS: readonly ContenderName[] = ['node-minimal', 'dropin'];
+/**
+ * The paths held through, each compared with the others in the same run. direct (the clients
+ * straight on the upstream, whose process is then the one sampled) tells how much of an abort's
+ * delay is the bench's own: the clients' and the upstream's.
+ */
+export const HOLD_CONTENDERS: readonly ContenderName[] = ['direct', 'node-minimal', 'dropin'];
 
 export const HOLD_MODEL = 'bench-hold';
 const HOLD_DELAY_MS = 100;
@@ -19,6 +23,8 @@ const HOLD_OPEN_TIMEOUT_MS = 30_000;
 export class HoldRunner {
   private upstream?: UpstreamProcess;
   private forget?: () => void;
+  /** holds so far: each one's stream ids are its own, since the upstream's record of closes outlives a hold */
+  private holds = 0;
 
   constructor(
     private readonly opts: BenchOptions,
@@ -29,10 +35,10 @@ export class HoldRunner {
   async run(name: ContenderName): Promise<HoldResult> {
     const upstream = await this.numberedUpstream();
     const upstreamPort = Number(new URL(upstream.url).port);
-    this.progress(`[${name}] starting a fresh proxy for the hold test`);
+    if (name !== 'direct') this.progress(`[${name}] starting a fresh proxy for the hold test`);
     const proxy = await startContender(name, { paths: this.paths, upstreamPort, models: [HOLD_MODEL], progress: this.progress });
     try {
-      if (proxy.pid === null) throw new Error(`bench: ${name} has no process id to sample`);
+      const pid = proxy.pid ?? upstream.pid;
       this.progress(`[${name}] holding ${this.opts.holdStreams} slow streams for ${this.opts.holdS} s, then aborting them all at once`);
       const result = await holdStreams({
         baseUrl: proxy.baseUrl,
@@ -40,10 +46,10 @@ export class HoldRunner {
         model: HOLD_MODEL,
         count: this.opts.holdStreams,
         holdS: this.opts.holdS,
-        pid: proxy.pid,
+        pid,
         openTimeoutMs: HOLD_OPEN_TIMEOUT_MS,
         upstream,
-        idPrefix: name,
+        idPrefix: `${name}-${++this.holds}`,
       });
       return { contender: name, ...result };
     } finally {
