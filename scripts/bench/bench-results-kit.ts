@@ -20,6 +20,8 @@ export const SAMPLE_HOLDS: HoldResult[] = [
 const profiled = (contender: ProfiledProxy['contender'], scale: number): ProfiledProxy => ({
   contender,
   requestsPerSec: 5_000 / scale,
+  cpuUsPerRequest: 200 * scale,
+  basis: 'cpu',
   requests: 25_000,
   busyMs: 6_000 * scale,
   busyUsPerRequest: 240 * scale,

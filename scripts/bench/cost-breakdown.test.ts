@@ -59,9 +59,17 @@ describe('costBreakdown', () => {
     expect(cand('socket writes')).toBeCloseTo(80);
     expect(cand('promise chains')).toBe(0);
   });
+  it("spreads /proc's CPU time per request by the profile's shares when it is given", () => {
+    const cpu = costBreakdown(profile, 10, '/repo', 85);
+    expect(cpu.basis).toBe('cpu');
+    expect(b.basis).toBe('wall');
+    // the socket writes are 80 of 170 µs sampled: 47% of 85 µs of CPU
+    expect(cpu.categories.find((c) => c.name === 'native: socket and pipe writes')?.usPerRequest).toBeCloseTo(40);
+    expect(cpu.busyUsPerRequest).toBeCloseTo(170);
+  });
   it('ranks the candidates by cost', () => expect(b.candidates.slice(0, 2).map((c) => c.name)).toEqual(['socket writes', 'the log line']));
   it('sums the files beyond the top few', () => {
-    const top1 = costBreakdown(profile, 10, '/repo', 1);
+    const top1 = costBreakdown(profile, 10, '/repo', null, 1);
     // request-log.ts (30) stays; read-body.ts (20) and server.ts (10) are summed
     expect(top1.categories.find((c) => c.name === 'other files of this repository')?.usPerRequest).toBeCloseTo(30);
   });

@@ -11,8 +11,9 @@ type Frame = CpuProfile['nodes'][number]['callFrame'];
 export interface CostLine {
   /** a category, a candidate, or a file of this repository (own code) */
   name: string;
+  /** sampled time, wall clock */
   ms: number;
-  /** µs per request served during the profile */
+  /** µs per request served during the profile: its share of the CPU time /proc counted, or of the sampled time without that */
   usPerRequest: number;
   /** of the busy (non-idle) time */
   share: number;
@@ -21,7 +22,14 @@ export interface CostLine {
 export interface CostBreakdown {
   requests: number;
   busyMs: number;
+  /**
+   * Sampled busy time per request. The sampler runs on the wall clock: time the proxy spent
+   * descheduled on a shared machine lands on whatever function was running, so this exceeds the
+   * CPU time; the shares are what a profile measures well.
+   */
   busyUsPerRequest: number;
+  /** what usPerRequest is a share of: the CPU time per request from /proc, or the sampled time */
+  basis: 'cpu' | 'wall';
   categories: CostLine[];
   /** the issue's candidates, largest first; they may overlap (a log write is also a socket write) */
   candidates: Array<CostLine & { how: string }>;
@@ -51,7 +59,8 @@ export const CANDIDATES: Candidate[] = [
   { name: 'socket writes', how: 'self time of the native writes (writeUtf8String, writev, writeBuffer): the answers, the upstream requests and the log', scope: 'self', match: nativeNamed(['writeUtf8String', 'writev', 'writeBuffer', 'writeLatin1String']) },
 ];
 
-export function costBreakdown(profile: CpuProfile, requests: number, repoRoot: string, topFiles = 12): CostBreakdown {
+/** `cpuUsPerRequest`: the proxy's CPU time per request during the profile, from /proc, to spread by the shares. */
+export function costBreakdown(profile: CpuProfile, requests: number, repoRoot: string, cpuUsPerRequest?: number | null, topFiles = 12): CostBreakdown {
   const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const parents = new Map<number, number>();
   for (const n of profile.nodes) for (const child of n.children ?? []) parents.set(child, n.id);
@@ -71,7 +80,8 @@ export function costBreakdown(profile: CpuProfile, requests: number, repoRoot: s
       if (hit) add(candidates, c.name, us);
     }
   });
-  const line = (name: string, us: number): CostLine => ({ name, ms: us / 1000, usPerRequest: requests > 0 ? us / requests : 0, share: busyUs > 0 ? us / busyUs : 0 });
+  const perRequest = (us: number) => (cpuUsPerRequest != null && busyUs > 0 ? (cpuUsPerRequest * us) / busyUs : requests > 0 ? us / requests : 0);
+  const line = (name: string, us: number): CostLine => ({ name, ms: us / 1000, usPerRequest: perRequest(us), share: busyUs > 0 ? us / busyUs : 0 });
   const ranked = [...categories.entries()].sort((a, b) => b[1] - a[1]);
   // the proxy's own files beyond the top few are summed, so the list stays readable
   const rest = ranked.filter(([name]) => isOwnFile(name)).slice(topFiles);
@@ -81,6 +91,7 @@ export function costBreakdown(profile: CpuProfile, requests: number, repoRoot: s
     requests,
     busyMs: busyUs / 1000,
     busyUsPerRequest: requests > 0 ? busyUs / requests : 0,
+    basis: cpuUsPerRequest != null ? 'cpu' : 'wall',
     categories: kept.sort((a, b) => b[1] - a[1]).map(([name, us]) => line(name, us)),
     candidates: CANDIDATES.map((c) => ({ ...line(c.name, candidates.get(c.name) ?? 0), how: c.how })).sort((a, b) => b.ms - a.ms),
   };

@@ -45,6 +45,9 @@ export function renderProfile(p: ProfileResult): string[] {
     for (const name of sorted) rows.push([name, ...p.proxies.map((x) => num(us(x, list, name), 1)), ...(other ? [num(us(dropin, list, name) - us(other, list, name), 1)] : [])]);
     return grid(rows);
   };
-  const summary = p.proxies.map((x) => `${x.contender} ${num(x.busyUsPerRequest, 0)} µs busy per request over ${x.requests} requests (${num(x.requestsPerSec, 0)} req/s while profiled)`).join('; ');
-  return ['', `CPU profile at c=${p.concurrency}, ${p.durationS} s each: ${summary}`, table('categories'), '', table('candidates')];
+  const summary = p.proxies
+    .map((x) => `${x.contender} ${num(x.cpuUsPerRequest, 0)} µs of CPU per request (/proc; ${num(x.busyUsPerRequest, 0)} µs sampled on the wall clock) over ${x.requests} requests at ${num(x.requestsPerSec, 0)} req/s`)
+    .join('; ');
+  const basis = first.basis === 'cpu' ? "µs/req = each line's share of the profile times the CPU per request" : 'µs/req = sampled wall-clock time per request';
+  return ['', `CPU profile at c=${p.concurrency}, ${p.durationS} s each: ${summary}`, `(${basis})`, table('categories'), '', table('candidates')];
 }

@@ -10,8 +10,10 @@ import { startDropin } from './contenders/dropin.ts';
 import { startMinimal } from './contenders/minimal.ts';
 import { type CostBreakdown, costBreakdown } from './cost-breakdown.ts';
 import { type CpuProfile, type Hotspot, summarizeProfile } from './cpu-profile-summary.ts';
+import { cpuUsPerRequest } from './floor.ts';
 import { runJsonPoint } from './json-load.ts';
 import type { BenchOptions } from './options.ts';
+import { ProcSampler } from './proc-sampler.ts';
 import type { Progress } from './run-contender.ts';
 
 const PRELOAD = fileURLToPath(new URL('./contenders/cpu-prof-window.mjs', import.meta.url));
@@ -21,6 +23,8 @@ const WARMUP_S = 3;
 export interface ProfiledProxy extends CostBreakdown {
   contender: 'dropin' | 'node-minimal';
   requestsPerSec: number;
+  /** CPU µs per request from /proc during the profiled point (profiler included), the basis of usPerRequest */
+  cpuUsPerRequest: number | null;
   /** the functions with the most self time */
   topFunctions: Hotspot[];
   /** the profile itself, for a closer look in Chrome DevTools or speedscope */
@@ -52,11 +56,14 @@ async function profileOne(name: 'dropin' | 'node-minimal', opts: BenchOptions, p
     await runJsonPoint({ ...target, concurrency: PROFILE_CONCURRENCY, durationS: WARMUP_S });
     await signalAndWait(proxy.pid!, `${file}.started`);
     progress(`[${name}] profiling non-streaming c=${PROFILE_CONCURRENCY} for ${opts.durationS} s`);
+    const sampler = new ProcSampler(proxy.pid!);
     const load = await runJsonPoint({ ...target, concurrency: PROFILE_CONCURRENCY, durationS: opts.durationS });
+    const cpu = cpuUsPerRequest({ concurrency: PROFILE_CONCURRENCY, ...load, proc: sampler.stop() });
     await signalAndWait(proxy.pid!, file);
     rmSync(`${file}.started`, { force: true });
     const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-    return { contender: name, requestsPerSec: load.requestsPerSec, topFunctions: summarizeProfile(profile, 12, paths.repoRoot).functions, file, ...costBreakdown(profile, load.ok, paths.repoRoot) };
+    const top = summarizeProfile(profile, 12, paths.repoRoot).functions;
+    return { contender: name, requestsPerSec: load.requestsPerSec, cpuUsPerRequest: cpu, topFunctions: top, file, ...costBreakdown(profile, load.ok, paths.repoRoot, cpu) };
   } finally {
     await proxy.stop();
   }

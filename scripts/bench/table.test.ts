@@ -33,7 +33,7 @@ describe('renderTables', () => {
     expect(text).toMatch(/^dropin\s+1000\/1000\s+100\.0\s+270\.0\s+174\s+40\s+67 of 1000 within 1 s \(p50 1600 ms, max 2300 ms, 10 not seen in 3\.0 s\)$/m);
   });
   it('breaks the profile down for dropin beside node-minimal, with the difference', () => {
-    expect(text).toContain('CPU profile at c=64, 5 s each: node-minimal 240 µs busy per request');
+    expect(text).toContain('CPU profile at c=64, 5 s each: node-minimal 200 µs of CPU per request (/proc; 240 µs sampled on the wall clock) over 25000 requests at 5000 req/s');
     expect(text).toMatch(/^undici\s+40\.0\s+80\.0\s+40\.0$/m);
     expect(text).toMatch(/^reference-proxy\/server\.ts\s+0\.0\s+20\.0\s+20\.0$/m);
     expect(text).toMatch(/^the log line\s+0\.0\s+20\.0\s+20\.0$/m);
