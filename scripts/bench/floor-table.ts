@@ -27,7 +27,7 @@ export function renderHolds(holds: readonly HoldResult[]): string[] {
     rows.push([h.contender ?? 'dropin', `${h.opened}/${h.streams}`, num(h.rssIdleMb, 1), num(h.rssPeakMb, 1), num(h.rssPerStreamKb, 0), num(h.cpuPercent, 0), h.aborts ? abortFigures(h.aborts) : 'not timed']);
   }
   const s = holds[0];
-  return ['', `Hold test: ${s.streams} slow streams held ${s.holdS} s through each freshly started proxy, then all aborted at once`, grid(rows)];
+  return ['', `Hold test: ${s.streams} slow streams held ${s.holdS} s straight on the upstream (direct, whose process is sampled) and through each freshly started proxy, then all aborted at once`, grid(rows)];
 }
 
 /** Categories and candidates of dropin beside node-minimal's, in µs per request. */
