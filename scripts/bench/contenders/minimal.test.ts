@@ -1,7 +1,7 @@
 // The floors as real processes: node-minimal under Node and bun-minimal under Bun, in front of a
 // real upstream, answer a completion, relay a stream event by event, and cancel the upstream
 // request when their client goes away.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await upstream.close();
   await numbered.close();
+  rmSync(paths.workDir, { recursive: true, force: true });
 });
 
 describe.each(['node', 'bun'] as const)('%s-minimal', (runtime) => {
