@@ -14,7 +14,7 @@ describe('target claims', () => {
   });
 
   it('an unknown capability or an empty model is a usage error naming the flag', () => {
-    expect(() => resolveRun({ ...base, capabilities: 'chat,vison' }, {})).toThrow(/--capabilities takes a comma-separated list of .*\(unknown: vison\)/);
+    expect(() => resolveRun({ ...base, capabilities: 'chat,vison' }, {})).toThrow(/--capabilities: unknown "vison"; did you mean "vision"\? Allowed: models, chat/);
     expect(() => resolveRun({ ...base, embeddingModel: ' ' }, {})).toThrow(UsageError);
   });
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../fixtures/emulator/index.ts';
 import { ALL_SCENARIOS } from '../scenarios/index.ts';
+import { DEFAULT_MODELS } from '../../fixtures/emulator/emulator.ts';
 
 const BIN = new URL('../../bin/dropin.js', import.meta.url).pathname;
 
@@ -50,7 +51,7 @@ describe.concurrent('user mistakes are named, exit 2', () => {
     const dir = out();
     const r = await dropin(['--base-url', emulator.url, '--model', 'dropin-emulator', '--out', dir]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain(`every request naming the model "dropin-emulator" was refused as an unknown model. Did you mean --model dropin-emulator-1? ${emulator.url}/models offers: dropin-emulator-1, dropin-emulator-mini.`);
+    expect(r.stdout).toContain(`every request naming the model "dropin-emulator" was refused as an unknown model. Did you mean --model dropin-emulator-1? ${emulator.url}/models offers: ${DEFAULT_MODELS.join(', ')}.`);
     expect(r.stdout).not.toMatch(/FAIL MUST/);
     const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
     expect(results.exitCode).toBe(2);
@@ -90,7 +91,8 @@ describe.concurrent('user mistakes are named, exit 2', () => {
     const sent = results.targets[0].exchanges.filter((x: { transportError?: { kind: string } }) => x.transportError?.kind === 'timeout');
     // two in flight at a time: at most one more starts before the third timeout
     expect(sent.length).toBeLessThanOrEqual(4);
-    // every scenario is accounted for: the ones not sent are recorded as such
-    expect(results.targets[0].exchanges.length).toBe(ALL_SCENARIOS.length);
+    // every scenario is accounted for: judged, or not sent and recorded as such
+    expect(new Set(results.targets[0].checks.map((c: { scenario: string }) => c.scenario)).size).toBe(ALL_SCENARIOS.length);
+    expect(results.targets[0].exchanges.every((x: { transportError?: unknown }) => x.transportError)).toBe(true);
   });
 });

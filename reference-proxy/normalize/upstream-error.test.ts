@@ -50,6 +50,13 @@ describe('normalizeError', () => {
     expect(out.body.error.type).toBe('invalid_request_error');
   });
 
+  it("answers llama.cpp's 500 for an image to a model without vision with 400 (S23): the request, not the server, was at fault", () => {
+    const message = 'image input is not supported - hint: if this is unexpected, you may need to provide the mmproj';
+    const out = norm(500, { error: { code: 500, message, type: 'server_error' } });
+    expect(out.status).toBe(400);
+    expect(out.body.error).toMatchObject({ type: 'invalid_request_error', message });
+  });
+
   it('keeps a genuine server failure a 5xx', () => {
     expect(norm(500, { error: { code: 500, message: 'CUDA out of memory', type: 'server_error' } }).status).toBe(500);
   });

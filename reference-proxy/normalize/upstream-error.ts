@@ -34,7 +34,7 @@ const TYPE_ALIASES: Record<string, { type: string; status: number; code?: string
 
 /** Messages that show the request, not the server, was at fault (F20). */
 const CLIENT_FAULT =
-  /parse error|json\.exception|invalid json|invalid character|unexpected (token|end of)|cannot unmarshal|validation error|is required|must be|invalid (value|type|argument|parameter|tool_choice)|unsupported|only one completion choice|cannot use both/i;
+  /parse error|json\.exception|invalid json|invalid character|unexpected (token|end of)|cannot unmarshal|validation error|is required|must be|invalid (value|type|argument|parameter|tool_choice)|unsupported|not supported|only one completion choice|cannot use both/i;
 
 interface Fields {
   message?: string;

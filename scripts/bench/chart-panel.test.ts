@@ -37,6 +37,18 @@ describe('renderPanel', () => {
     expect(Math.max(...heights)).toBeCloseTo(300 - 34 - 44);
     expect(heights[1]).toBeCloseTo(heights[0] / 2);
   });
+  it('stands the labels upright when the bars are too narrow for them, with room above the tallest', () => {
+    const many = renderPanel({ x: 0, y: 0, width: 300, height: 300, title: 't', groups: ['c=1', 'c=64'], series: Array.from({ length: 8 }, (_, i) => ({ name: `s${i}`, color: '#000000', values: [i + 1, 8] })), format: (v) => v.toFixed(0) });
+    expect(many.match(/transform="rotate\(-90 /g)?.length).toBe(16);
+    const heights = [...many.matchAll(/<rect [^>]*height="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(Math.max(...heights)).toBeLessThan(300 - 34 - 44);
+    expect(svg).not.toContain('rotate(');
+  });
+  it('gives no slot to a series without any value in the panel', () => {
+    const one = renderPanel({ x: 0, y: 0, width: 400, height: 300, title: 't', groups: ['c=1'], series: [{ name: 'a', color: '#111111', values: [1] }, { name: 'b', color: '#222222', values: [null] }], format: String });
+    expect(one.match(/<rect /g)?.length).toBe(1);
+    expect(one).not.toContain('n/a');
+  });
   it('escapes text', () => {
     expect(svg).toContain('req/s &lt;higher&gt;');
     expect(esc('a & b')).toBe('a &amp; b');

@@ -21,36 +21,48 @@ export interface Panel {
 }
 
 const PAD = { top: 34, right: 12, bottom: 44, left: 56 };
+/** Below this bar width a value label would overlap its neighbours', so it stands upright. */
+const UPRIGHT_BELOW = 26;
+/** Room above the tallest bar for an upright label, as a share of the axis. */
+const UPRIGHT_HEADROOM = 1.25;
 
 export function renderPanel(p: Panel): string {
   const plotW = p.width - PAD.left - PAD.right;
   const plotH = p.height - PAD.top - PAD.bottom;
   const left = p.x + PAD.left;
   const base = p.y + PAD.top + plotH;
-  const { step, ticks } = axisTicks(Math.max(0, ...p.series.flatMap((s) => s.values.filter((v): v is number => v !== null))));
-  const max = step * ticks;
+  // a series with no value in this panel (a contender that could not be measured) takes no slot; the note says why
+  const series = p.series.filter((s) => s.values.some((v) => v !== null));
   const groupW = plotW / p.groups.length;
-  const barW = Math.min(34, (groupW * 0.8) / p.series.length);
+  const barW = Math.min(34, (groupW * 0.8) / Math.max(1, series.length));
+  const upright = barW < UPRIGHT_BELOW;
+  const highest = Math.max(0, ...series.flatMap((s) => s.values.filter((v): v is number => v !== null)));
+  const { step, ticks } = axisTicks(upright ? highest * UPRIGHT_HEADROOM : highest);
+  const max = step * ticks;
   const out = [`<text x="${p.x + PAD.left}" y="${p.y + 18}" class="title">${esc(p.title)}</text>`];
   for (let i = 0; i <= ticks; i++) {
     const v = step * i;
     const y = base - (plotH * i) / ticks;
     out.push(`<line x1="${left}" x2="${left + plotW}" y1="${y}" y2="${y}" class="grid"/>`, `<text x="${left - 6}" y="${y + 4}" class="axis" text-anchor="end">${esc(p.format(v))}</text>`);
   }
+  const label = (cx: number, y: number, cls: string, text: string) =>
+    upright
+      ? `<text x="${cx}" y="${y}" class="${cls}" text-anchor="start" dominant-baseline="middle" transform="rotate(-90 ${cx} ${y})">${esc(text)}</text>`
+      : `<text x="${cx}" y="${y}" class="${cls}" text-anchor="middle">${esc(text)}</text>`;
   p.groups.forEach((group, g) => {
-    const start = left + g * groupW + (groupW - barW * p.series.length) / 2;
+    const start = left + g * groupW + (groupW - barW * series.length) / 2;
     out.push(`<text x="${left + g * groupW + groupW / 2}" y="${base + 18}" class="axis" text-anchor="middle">${esc(group)}</text>`);
-    p.series.forEach((s, i) => {
+    series.forEach((s, i) => {
       const x = start + i * barW;
       const v = s.values[g];
       if (v === null || v === undefined) {
-        out.push(`<text x="${x + barW / 2}" y="${base - 4}" class="na" text-anchor="middle">n/a</text>`);
+        out.push(label(x + barW / 2, base - 4, 'na', 'n/a'));
         return;
       }
       const h = max > 0 ? (Math.max(0, v) / max) * plotH : 0;
       out.push(
         `<rect x="${x + 1}" y="${base - h}" width="${barW - 2}" height="${h}" fill="${s.color}"><title>${esc(`${s.name} ${group}: ${p.format(v)}`)}</title></rect>`,
-        `<text x="${x + barW / 2}" y="${base - h - 4}" class="value" text-anchor="middle">${esc(p.format(v))}</text>`,
+        label(x + barW / 2, base - h - 4, 'value', p.format(v)),
       );
     });
   });

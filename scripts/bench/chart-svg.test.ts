@@ -12,10 +12,14 @@ describe('renderChart', () => {
   });
   it('marks Portkey streams n/a and says why', () => {
     expect(svg).toContain('Portkey gateway: one streaming request got HTTP 500 without a complete stream');
-    expect(svg.match(/>n\/a</g)?.length).toBe(4);
+  });
+  it('leaves a contender that failed out of the panels and says so under the throughput', () => {
+    // Portkey and dropin-bun have no stream figures, dropin-bun no figures at all: no bar, no n/a
+    expect(svg).not.toContain('>n/a<');
+    expect(svg).toContain('dropin proxy on Bun: not measured (fails, see the findings)');
   });
   it('lists every goal with its verdict', () => {
-    expect(svg.match(/class="goal"/g)?.length).toBe(6);
-    expect(svg).toContain('✘</tspan> throughput at c=64');
+    expect(svg.match(/class="goal"/g)?.length).toBe(7);
+    expect(svg).toContain("✘ not met</tspan> throughput at c=64 &gt;= 0.8x node-minimal's");
   });
 });

@@ -1,5 +1,5 @@
 // Every contender's figures next to direct's at the same concurrency.
-import type { BenchResults, ContenderResult, JsonPoint, RatioRow, StreamPoint } from './results.ts';
+import type { ContenderResult, JsonPoint, RatioRow, StreamPoint } from './results.ts';
 import { ratio } from './stats.ts';
 
 export function ratiosToDirect(contenders: readonly ContenderResult[]): RatioRow[] {
@@ -17,6 +17,7 @@ export function ratiosToDirect(contenders: readonly ContenderResult[]): RatioRow
         latencyP50: ratio(j.latencyP50Ms, dj?.latencyP50Ms),
         latencyP99: ratio(j.latencyP99Ms, dj?.latencyP99Ms),
         addedLatencyP50Ms: difference(j.latencyP50Ms, dj?.latencyP50Ms),
+        addedLatencyP99Ms: difference(j.latencyP99Ms, dj?.latencyP99Ms),
         ttftP50: ratio(s?.ttftP50Ms, ds?.ttftP50Ms),
         addedTtftP50Ms: difference(s?.ttftP50Ms, ds?.ttftP50Ms),
         addedChunkLatencyP50Ms: difference(s?.chunkLatencyP50Ms, ds?.chunkLatencyP50Ms),
@@ -31,7 +32,7 @@ export function pointAt<P extends JsonPoint | StreamPoint>(points: readonly P[],
   return points.find((p) => p.concurrency === concurrency);
 }
 
-export function rowFor(results: Pick<BenchResults, 'ratios'>, contender: string, concurrency: number): RatioRow | undefined {
+export function rowFor(results: { ratios: readonly RatioRow[] }, contender: string, concurrency: number): RatioRow | undefined {
   return results.ratios.find((r) => r.contender === contender && r.concurrency === concurrency);
 }
 

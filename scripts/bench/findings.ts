@@ -2,7 +2,7 @@
 import type { HoldResult } from './hold-streams.ts';
 import type { ContenderResult } from './results.ts';
 
-export function findingsFor(contenders: readonly ContenderResult[], hold: HoldResult | null, node: string): string[] {
+export function findingsFor(contenders: readonly ContenderResult[], holds: readonly HoldResult[], node: string): string[] {
   const out: string[] = [];
   for (const c of contenders) {
     if (c.error) out.push(`${c.label} was not measured: ${c.error}`);
@@ -17,8 +17,19 @@ export function findingsFor(contenders: readonly ContenderResult[], hold: HoldRe
     const broken = c.stream.filter((s) => s.failed > 0);
     if (broken.length) out.push(`${c.label} had failed or incomplete streams: ${broken.map((s) => `c=${s.concurrency}: ${s.failed} of ${s.streams} (${statusList(s.statuses)})`).join('; ')}.`);
   }
-  if (hold && hold.opened < hold.streams) out.push(`Hold test: only ${hold.opened} of ${hold.streams} streams through dropin delivered a first event (${hold.failed} were refused or failed).`);
+  for (const h of holds) {
+    if (h.opened < h.streams) out.push(`Hold test: only ${h.opened} of ${h.streams} streams through ${h.contender ?? 'dropin'} delivered a first event (${h.failed} were refused or failed).`);
+  }
   return out;
+}
+
+/**
+ * A contender that ignored its stop signal and had to be killed: what its log says about it
+ * (the first "internal error" line, where the proxy reports a crash), or that it said nothing.
+ */
+export function stopNote(label: string, logText: string): string {
+  const line = logText.split('\n').find((l) => l.includes('internal error'));
+  return `${label} did not exit on its stop signal and was killed${line ? `; its log: ${line.trim().replace(/\.+$/, '')}` : ''}.`;
 }
 
 function statusList(statuses: Record<string, number>): string {

@@ -1,12 +1,11 @@
 // `tsx scripts/bench/main.ts [--quick] [--duration S] ...`: the proxy's cost measured against a
-// direct connection, nginx and the Portkey gateway. Every process it starts is stopped by PID at
-// the end, on error and on Ctrl-C.
+// direct connection, the floor of its runtime (minimal Node and Bun proxies), nginx and the
+// Portkey gateway. Every process it starts is stopped by PID at the end, on error and on Ctrl-C.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { type BenchFlags, BenchUsageError, resolveOptions } from './options.ts';
-import { latestProfileSummary } from './latest-profile.ts';
 import { stopAll } from './processes.ts';
 import { runBench } from './run-bench.ts';
 import { renderTables } from './table.ts';
@@ -17,17 +16,17 @@ const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const WATCHDOG_MS = 30 * 60_000;
 
 const program = new Command('bench')
-  .description("measure the dropin proxy's cost against a direct connection, nginx and the Portkey gateway, on 127.0.0.1")
+  .description("measure the dropin proxy's cost against a direct connection, minimal Node and Bun proxies, nginx and the Portkey gateway, on 127.0.0.1")
   .option('--quick', 'smoke run: 1 s per point, c=1 and c=64 only, 1 s hold')
   .option('--duration <seconds>', 'seconds per point (default 5, quick 1)')
   .option('--concurrency <list>', 'comma-separated concurrencies (default 1,16,64,256)')
-  .option('--only <list>', 'contenders besides direct: nginx,portkey,dropin (default all)')
+  .option('--only <list>', 'contenders besides direct: nginx,node-minimal,bun-minimal,portkey,dropin,dropin-generic,dropin-bun (default all)')
   .option('--chunks <n>', 'chunks per measured stream', '50')
   .option('--chunk-delay-ms <ms>', 'delay between chunks of a measured stream', '10')
-  .option('--hold-streams <n>', 'concurrent slow streams held through dropin for the RSS test', '1000')
+  .option('--hold-streams <n>', 'concurrent slow streams held through dropin and node-minimal for the RSS and abort test', '1000')
   .option('--hold-seconds <s>', 'how long the streams are held while RSS is sampled (default 5, quick 1)')
   .option('--no-hold', 'skip the hold test')
-  .option('--cpu-prof', "write a V8 CPU profile of the dropin proxy to .tmp/bench/profiles")
+  .option('--cpu-prof', 'profile fresh dropin and node-minimal proxies at c=64 and break down where each request goes (profiles in .tmp/bench/profiles)')
   .showHelpAfterError();
 
 async function main(): Promise<number> {
@@ -41,7 +40,6 @@ async function main(): Promise<number> {
   const dirs = opts.publish ? [workDir, join(REPO_ROOT, 'docs', 'bench')] : [workDir];
   const written = writeResults(results, dirs);
   process.stdout.write(`\n${renderTables(results)}\n\nWrote ${written.join(', ')}\n`);
-  if (opts.cpuProf) process.stdout.write(`\nCPU profile of the dropin proxy (the whole run, start-up included): ${latestProfileSummary(join(workDir, 'profiles'), REPO_ROOT)}\n`);
   return 0;
 }
 

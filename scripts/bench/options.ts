@@ -22,15 +22,17 @@ export interface BenchOptions {
   contenders: ContenderName[];
   streamChunks: number;
   chunkDelayMs: number;
-  /** 0 turns the hold test off */
+  /** 0 turns the hold test off (it runs through dropin and node-minimal, each when it is in the run) */
   holdStreams: number;
   holdS: number;
+  /** profile fresh dropin and node-minimal proxies at c=64 after the points */
   cpuProf: boolean;
   /** whether the figures replace the published ones in docs/bench: only a full run does */
   publish: boolean;
 }
 
-const ALL: ContenderName[] = ['direct', 'nginx', 'portkey', 'dropin', 'dropin-generic'];
+/** In the order they run: the floors before the proxies measured against them. */
+const ALL: ContenderName[] = ['direct', 'nginx', 'node-minimal', 'bun-minimal', 'portkey', 'dropin', 'dropin-generic', 'dropin-bun'];
 
 export class BenchUsageError extends Error {}
 

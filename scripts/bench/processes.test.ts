@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, startProcess, stopAll, stopProcess, waitForHttp } from './processes.ts';
+import { freePort, startProcess, stopAll, stopAlsoOnExit, stopProcess, waitForHttp } from './processes.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-processes-'));
 afterAll(async () => {
@@ -18,7 +18,7 @@ describe('processes', () => {
     const log = join(dir, 'server.log');
     const p = startProcess('test server', process.execPath, ['-e', server(port)], { logFile: log });
     await waitForHttp(p, `http://127.0.0.1:${port}/`, 10_000, log);
-    await stopProcess(p);
+    expect(await stopProcess(p)).toBe('stopped');
     expect(p.child.signalCode).toBe('SIGTERM');
     expect(readFileSync(log, 'utf8')).toBe('up\n');
   });
@@ -27,8 +27,17 @@ describe('processes', () => {
     const log = join(dir, 'stubborn.log');
     const p = startProcess('stubborn', process.execPath, ['-e', "process.on('SIGTERM', () => {}); console.log('ready'); setInterval(() => {}, 1000)"], { logFile: log });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await stopProcess(p, 200);
+    expect(await stopProcess(p, 200)).toBe('killed');
     expect(p.child.signalCode).toBe('SIGKILL');
+  });
+
+  it('stops what was started elsewhere along with its own processes, once registered', async () => {
+    let stopped = 0;
+    const forget = stopAlsoOnExit(async () => void stopped++);
+    await stopAll();
+    forget();
+    await stopAll();
+    expect(stopped).toBe(1);
   });
 
   it("reports a process that exits before it is ready, with its log's tail", async () => {

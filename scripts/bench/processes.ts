@@ -33,20 +33,31 @@ export function startProcess(
   return started;
 }
 
-/** Sends the stop signal by PID, then SIGKILL if it has not exited within graceMs. */
-export async function stopProcess(p: Started, graceMs = 3_000): Promise<void> {
-  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+/** Sends the stop signal by PID, then SIGKILL if it has not exited within graceMs; says which stopped it. */
+export async function stopProcess(p: Started, graceMs = 3_000): Promise<'stopped' | 'killed'> {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return 'stopped';
   const exited = new Promise<void>((resolve) => p.child.once('exit', () => resolve()));
+  let killed = false;
   process.kill(p.pid, p.stopSignal);
   const timer = setTimeout(() => {
-    if (p.child.exitCode === null && p.child.signalCode === null) process.kill(p.pid, 'SIGKILL');
+    if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+    killed = p.stopSignal !== 'SIGKILL';
+    process.kill(p.pid, 'SIGKILL');
   }, graceMs);
   await exited;
   clearTimeout(timer);
+  return killed ? 'killed' : 'stopped';
+}
+
+/** Processes started elsewhere (scripts/load's helpers) that stopAll must stop too; returns the way to forget one. */
+const otherStops = new Set<() => Promise<void>>();
+export function stopAlsoOnExit(stop: () => Promise<void>): () => void {
+  otherStops.add(stop);
+  return () => otherStops.delete(stop);
 }
 
 export async function stopAll(): Promise<void> {
-  await Promise.all([...running].map((p) => stopProcess(p).catch(() => undefined)));
+  await Promise.all([...[...running].map((p) => stopProcess(p)), ...[...otherStops].map((stop) => stop())].map((p) => p.catch(() => undefined)));
 }
 
 /** Polls url until it answers (any status), or rejects with the log's tail if the process exits or time runs out. */

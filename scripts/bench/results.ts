@@ -1,8 +1,10 @@
 // The shape of results.json (schemaVersion 1). Field names are a contract for anyone reading it.
 import type { ContenderName } from './contenders/contender.ts';
+import type { FloorRow } from './floor.ts';
 import type { GenericCost } from './generic-cost.ts';
 import type { HoldResult } from './hold-streams.ts';
 import type { JsonLoad } from './json-load.ts';
+import type { ProfileResult } from './profile-run.ts';
 import type { ProcUsage } from './proc-sampler.ts';
 import type { StreamLoad } from './stream-summary.ts';
 
@@ -45,6 +47,7 @@ export interface RatioRow {
   latencyP50: number | null;
   latencyP99: number | null;
   addedLatencyP50Ms: number | null;
+  addedLatencyP99Ms: number | null;
   ttftP50: number | null;
   addedTtftP50Ms: number | null;
   addedChunkLatencyP50Ms: number | null;
@@ -64,7 +67,8 @@ export interface BenchResults {
   schemaVersion: 1;
   startedAt: string;
   finishedAt: string;
-  machine: { cpus: number; cpuModel: string; node: string; kernel: string };
+  /** loadAverage: the 1, 5 and 15 minute load averages before and after the run (the machine may be shared) */
+  machine: { cpus: number; cpuModel: string; node: string; kernel: string; loadAverage?: { before: number[]; after: number[] } };
   settings: {
     durationS: number;
     warmupS: number;
@@ -75,9 +79,16 @@ export interface BenchResults {
   };
   contenders: ContenderResult[];
   ratios: RatioRow[];
+  /** every proxy's throughput, CPU per request and added latency, to set beside node-minimal's and nginx's */
+  floor: FloorRow[];
+  /** dropin's hold test (kept for readers of earlier results; the same object is in holds) */
   hold: HoldResult | null;
+  /** the hold and abort-burst test through each proxy it ran on (dropin and node-minimal), each on a fresh process */
+  holds: HoldResult[];
   /** proxy CPU per streamed chunk, raw pass-through vs generic profile (when dropin-generic ran) */
   genericCost?: GenericCost;
+  /** --cpu-prof: dropin and node-minimal profiled at c=64, where each request's CPU time goes */
+  profile?: ProfileResult;
   goals: Goal[];
   findings: string[];
 }

@@ -1,9 +1,11 @@
-// Measures one running contender: a stream probe, a warm-up, then every non-streaming and every
+// Measures one running contender: one plain request (a contender that fails it is reported, not
+// measured), a stream probe, a warm-up, then every non-streaming and every
 // streaming point, sampling the proxy process during each point.
-import { Agent } from 'undici';
+import { Agent, request } from 'undici';
 import type { Contender } from './contenders/contender.ts';
 import { CONTENDER_LABELS } from './contenders/contender.ts';
-import { runJsonPoint } from './json-load.ts';
+import { failureReason, type FirstAnswer, succeeded } from './failure.ts';
+import { JSON_BODY, runJsonPoint } from './json-load.ts';
 import type { BenchOptions } from './options.ts';
 import { ProcSampler, type ProcUsage } from './proc-sampler.ts';
 import type { ContenderResult, StreamProbe } from './results.ts';
@@ -16,6 +18,12 @@ export type Progress = (line: string) => void;
 export async function runContender(c: Contender, opts: BenchOptions, progress: Progress): Promise<ContenderResult> {
   const result: ContenderResult = { name: c.name, label: CONTENDER_LABELS[c.name], version: c.version, streamProbe: null, json: [], stream: [] };
   const target = { baseUrl: c.baseUrl, headers: c.headers };
+  const first = await probeJson(c);
+  if (!succeeded(first)) {
+    result.error = failureReason(first, c.diagnose?.());
+    progress(`[${c.name}] not measured: ${result.error}`);
+    return result;
+  }
   result.streamProbe = await probeStream(c);
   const streams = result.streamProbe.status === 200 && result.streamProbe.done;
   if (!streams) {
@@ -50,6 +58,21 @@ async function sampled<T>(pid: number | null, run: () => Promise<T>): Promise<{ 
     throw error;
   }
   return { value, proc: sampler?.stop() ?? null };
+}
+
+async function probeJson(c: Contender): Promise<FirstAnswer> {
+  try {
+    const res = await request(`${c.baseUrl}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...c.headers },
+      body: JSON_BODY,
+      headersTimeout: 10_000,
+      bodyTimeout: 10_000,
+    });
+    return { status: res.statusCode, body: await res.body.text() };
+  } catch (error) {
+    return { status: 0, body: '', error: (error as Error).message };
+  }
 }
 
 async function probeStream(c: Contender): Promise<StreamProbe> {

@@ -2,6 +2,7 @@
 import type { BenchPaths, Contender, ContenderName } from './contenders/contender.ts';
 import { directContender } from './contenders/direct.ts';
 import { startDropin } from './contenders/dropin.ts';
+import { startMinimal } from './contenders/minimal.ts';
 import { startNginx } from './contenders/nginx.ts';
 import { startPortkey } from './contenders/portkey.ts';
 
@@ -10,7 +11,6 @@ export interface StartInput {
   upstreamPort: number;
   /** models the dropin config must route (the hold test uses a slow one) */
   models: string[];
-  cpuProfileDir?: string;
   progress: (line: string) => void;
 }
 
@@ -20,11 +20,17 @@ export function startContender(name: ContenderName, s: StartInput): Promise<Cont
       return Promise.resolve(directContender(s.upstreamPort));
     case 'nginx':
       return startNginx(s.paths, s.upstreamPort, s.progress);
+    case 'node-minimal':
+      return startMinimal('node', s.paths, s.upstreamPort);
+    case 'bun-minimal':
+      return startMinimal('bun', s.paths, s.upstreamPort);
     case 'portkey':
       return startPortkey(s.paths, s.upstreamPort, s.progress);
     case 'dropin':
-      return startDropin(s.paths, s.upstreamPort, { models: s.models, cpuProfileDir: s.cpuProfileDir });
+      return startDropin(s.paths, s.upstreamPort, { models: s.models });
     case 'dropin-generic':
-      return startDropin(s.paths, s.upstreamPort, { models: s.models, cpuProfileDir: s.cpuProfileDir, profile: 'generic' });
+      return startDropin(s.paths, s.upstreamPort, { models: s.models, profile: 'generic' });
+    case 'dropin-bun':
+      return startDropin(s.paths, s.upstreamPort, { models: s.models, runtime: 'bun' });
   }
 }

@@ -20,10 +20,12 @@ export interface StreamRequest {
   signal?: AbortSignal;
   /** called once when the first event arrives (the hold test counts open streams with it) */
   onFirstEvent?: () => void;
+  /** sent as metadata.load_stream, the id under which the numbered upstream reports the stream's close */
+  streamId?: string;
 }
 
-export function streamBody(model: string): string {
-  return JSON.stringify({ model, stream: true, messages: [{ role: 'user', content: 'Count.' }] });
+export function streamBody(model: string, streamId?: string): string {
+  return JSON.stringify({ model, stream: true, messages: [{ role: 'user', content: 'Count.' }], ...(streamId === undefined ? {} : { metadata: { load_stream: streamId } }) });
 }
 
 export async function runStream(r: StreamRequest): Promise<StreamRecord> {
@@ -34,7 +36,7 @@ export async function runStream(r: StreamRequest): Promise<StreamRecord> {
     const res = await request(`${r.baseUrl}/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...r.headers },
-      body: streamBody(r.model),
+      body: streamBody(r.model, r.streamId),
       dispatcher: r.dispatcher,
       signal: r.signal,
     });

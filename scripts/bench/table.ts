@@ -1,7 +1,13 @@
-// The terminal summary: one table for non-streaming points, one for streams, then the hold test
-// and the goals. Every figure is followed by its ratio to direct where one exists.
+// The terminal summary: one table for non-streaming points, one for streams, each proxy against
+// the runtime floor and nginx, the hold tests, the profile breakdown, then the goals. Every figure
+// is followed by its ratio to direct where one exists.
 import { rowFor } from './compare.ts';
+import { renderFloor, renderHolds, renderProfile } from './floor-table.ts';
+import { STATUS_WORDS } from './goals.ts';
+import { grid, num, signed, times } from './grid.ts';
 import type { BenchResults } from './results.ts';
+
+export { grid };
 
 export function renderTables(r: BenchResults): string {
   const json = [['contender', 'c', 'req/s', 'x direct', 'p50 ms', 'x', 'p99 ms', 'x', 'failed', 'RSS MB', 'CPU %']];
@@ -18,39 +24,24 @@ export function renderTables(r: BenchResults): string {
     if (c.streamsSkipped) stream.push([c.name, '-', `skipped: ${c.streamsSkipped}`]);
     if (c.error) json.push([c.name, '-', `not measured: ${c.error}`]);
   }
-  const out = ['Non-streaming chat completions (x = ratio to direct)', grid(json), '', `Streams of ${r.settings.streamChunks} chunks, ${r.settings.chunkDelayMs} ms apart (+ = added to direct, ms; chunk = upstream send -> client arrival)`, grid(stream)];
-  if (r.hold) {
-    const h = r.hold;
-    out.push('', `Hold test: ${h.opened}/${h.streams} streams open through dropin for ${h.holdS} s: RSS peak ${num(h.rssPeakMb, 1)} MB (idle ${num(h.rssIdleMb, 1)} MB), CPU ${num(h.cpuPercent, 0)}%`);
-  }
+  const load = r.machine.loadAverage;
+  const out = [
+    ...(load ? [`Load average (1, 5, 15 min) on ${r.machine.cpus} cores: ${load.before.join(', ')} before the run, ${load.after.join(', ')} after`, ''] : []),
+    'Non-streaming chat completions (x = ratio to direct)',
+    grid(json),
+    '',
+    `Streams of ${r.settings.streamChunks} chunks, ${r.settings.chunkDelayMs} ms apart (+ = added to direct, ms; chunk = upstream send -> client arrival)`,
+    grid(stream),
+  ];
+  out.push(...renderFloor(r), ...renderHolds(r.holds ?? (r.hold ? [r.hold] : [])));
   if (r.genericCost) {
     const { endToEnd, inProcess } = r.genericCost;
     const rows = [['c', 'raw µs/chunk', 'generic µs/chunk', 'added µs/chunk'], ...endToEnd.map((g) => [String(g.concurrency), num(g.rawUs, 1), num(g.genericUs, 1), signed(g.addedUs)])];
     rows.push(['in process', num(inProcess.rawUs, 2), num(inProcess.genericUs, 2), signed(inProcess.addedUs)]);
     out.push('', 'Proxy CPU per streamed chunk: raw pass-through (dropin) vs generic profile (dropin-generic); in process = the paths alone, no sockets', grid(rows));
   }
-  out.push('', 'Goals', ...r.goals.map((g) => `  ${g.status.toUpperCase().padEnd(7)} ${g.title}: ${g.measured}`));
+  if (r.profile) out.push(...renderProfile(r.profile));
+  out.push('', 'Goals (issue 14)', ...r.goals.map((g) => `  ${STATUS_WORDS[g.status].toUpperCase().padEnd(7)}  ${g.title}: ${g.measured}`));
   if (r.findings.length) out.push('', 'Findings', ...r.findings.map((f) => `  - ${f}`));
   return out.join('\n');
-}
-
-/** Left-aligns the first column (names), right-aligns the rest; rows shorter than the header span the rest of the line. */
-export function grid(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.filter((r) => r.length === rows[0].length).map((r) => r[i].length)));
-  return rows
-    .map((row) => (row.length === widths.length ? row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ') : row.join('  ')))
-    .join('\n');
-}
-
-function num(value: number | null | undefined, digits: number): string {
-  return value == null ? '-' : value.toFixed(digits);
-}
-
-function times(value: number | null | undefined): string {
-  return value == null ? '' : `${value.toFixed(2)}x`;
-}
-
-function signed(value: number | null | undefined): string {
-  if (value == null) return '';
-  return `${value >= 0 ? '+' : ''}${value.toFixed(3)}`;
 }

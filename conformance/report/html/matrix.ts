@@ -44,7 +44,7 @@ const LEGEND: Grade[] = ['pass', 'fail', 'degraded', 'warn', 'skip', 'error'];
 export function renderMatrix(run: RunResult): string {
   const caps = runCapabilities(run);
   const failOn = run.options.failOn;
-  const header = `<tr><th class="target">target</th>${caps.map((c) => `<th scope="col">${c}</th>`).join('')}</tr>`;
+  const header = `<tr><th class="target">target</th>${caps.map((c) => `<th scope="col">${c.replaceAll('_', '_<wbr>')}</th>`).join('')}</tr>`;
   const rows = run.targets.map((t, i) => row(t, i, caps, failOn)).join('\n');
   const meaning = (g: Grade) => (g === 'fail' && failOn === 'should' ? `${GRADE_MEANING.fail}; or a SHOULD check failed (--fail-on should)` : GRADE_MEANING[g]);
   const legend = LEGEND.map((g) => `<span class="key">${gradeBadge(g)} ${html(meaning(g))}</span>`).join('');

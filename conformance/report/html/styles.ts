@@ -35,16 +35,16 @@ h4 { font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: v
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; }
 .matrix { width: 100%; border-spacing: 4px; border-collapse: separate; }
-.matrix th { font-size: 12px; font-weight: 600; color: var(--muted); text-align: center; padding: 4px; white-space: nowrap; }
+.matrix th { font-size: 12px; font-weight: 600; color: var(--muted); text-align: center; padding: 4px; }
 .matrix th.target { text-align: left; }
-.matrix td.cell { padding: 0; border-radius: 6px; text-align: center; min-width: 96px; }
+.matrix td.cell { padding: 0; border-radius: 6px; text-align: center; min-width: 64px; }
 .matrix .word .lvl { white-space: nowrap; }
 .matrix th.target { max-width: 240px; white-space: normal; }
 .matrix .tmeta { overflow-wrap: anywhere; }
-.matrix td.cell a { display: block; padding: 8px 6px; color: inherit; text-decoration: none; border-radius: 6px; }
+.matrix td.cell a { display: block; padding: 8px 4px; color: inherit; text-decoration: none; border-radius: 6px; }
 .matrix td.cell a:hover { outline: 2px solid currentColor; }
-.matrix .word { display: block; font-weight: 700; font-size: 13px; letter-spacing: .03em; }
-.matrix .counts { display: block; font-size: 12px; }
+.matrix .word { display: block; font-weight: 700; font-size: 11.5px; letter-spacing: 0; }
+.matrix .counts { display: block; font-size: 11px; }
 .matrix .tname { font-weight: 600; }
 .matrix .tmeta { font-size: 12px; color: var(--muted); }
 .legend { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 4px 16px; font-size: 12px; color: var(--muted); margin-top: 10px; }

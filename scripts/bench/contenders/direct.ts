@@ -1,3 +1,4 @@
+// The limit: the load generator talks to the bench upstream, no proxy in the path.
 import type { Contender } from './contender.ts';
 
 export function directContender(upstreamPort: number): Contender {
@@ -7,6 +8,6 @@ export function directContender(upstreamPort: number): Contender {
     headers: {},
     pid: null,
     version: '',
-    stop: async () => undefined,
+    stop: async () => 'stopped',
   };
 }

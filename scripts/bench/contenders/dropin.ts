@@ -1,42 +1,54 @@
-// Starts `node bin/dropin.js proxy --config FILE` as a child process so its RSS and CPU can be
-// sampled; --cpu-prof writes a V8 profile when it stops.
+// Starts `dropin proxy --config FILE` (bin/dropin.js) as a child process so its RSS and CPU can be
+// sampled: with Node, or with Bun for dropin-bun.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, startProcess, stopProcess, waitForHttp } from '../processes.ts';
-import type { BenchPaths, Contender } from './contender.ts';
+import { bunVersion, checkBunUndici, requireBun, undiciDiagnosis } from './bun.ts';
+import type { BenchPaths, Contender, ContenderName } from './contender.ts';
 import { dropinConfig } from './dropin-config.ts';
+import { dropinLaunch, type Runtime } from './launch.ts';
 
 export interface DropinOptions {
   models: string[];
   /** generic: the normalising path instead of the raw pass-through */
   profile?: 'openai' | 'generic';
-  /** directory for a V8 CPU profile of the proxy; none when undefined */
-  cpuProfileDir?: string;
+  /** node (default) or bun */
+  runtime?: Runtime;
+  /** a module preloaded with --import (Node only) */
+  preload?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function dropinName(opts: Pick<DropinOptions, 'profile' | 'runtime'>): ContenderName {
+  if (opts.runtime === 'bun') return 'dropin-bun';
+  return opts.profile === 'generic' ? 'dropin-generic' : 'dropin';
 }
 
 export async function startDropin(paths: BenchPaths, upstreamPort: number, opts: DropinOptions): Promise<Contender> {
-  const name = opts.profile === 'generic' ? 'dropin-generic' : 'dropin';
+  const runtime = opts.runtime ?? 'node';
+  if (runtime === 'bun') requireBun(paths.repoRoot);
+  const name = dropinName(opts);
   const dir = join(paths.workDir, name);
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const configFile = join(dir, 'proxy.yaml');
   writeFileSync(configFile, dropinConfig(port, upstreamPort, opts.models, opts.profile));
   const logFile = join(dir, 'proxy.log');
-  const profile = opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`] : [];
-  const p = startProcess(name, process.execPath, [...profile, join(paths.repoRoot, 'bin', 'dropin.js'), 'proxy', '--config', configFile], {
-    logFile,
-    cwd: paths.repoRoot,
-  });
+  const { command, args } = dropinLaunch({ runtime, repoRoot: paths.repoRoot, configFile, preload: opts.preload });
+  const p = startProcess(name, command, args, { logFile, cwd: paths.repoRoot, env: opts.env });
   await waitForHttp(p, `http://127.0.0.1:${port}/v1/models`, 20_000, logFile);
+  const git = gitVersion(paths.repoRoot);
   return {
     name,
     baseUrl: `http://127.0.0.1:${port}/v1`,
     headers: {},
     pid: p.pid,
-    version: gitVersion(paths.repoRoot),
-    // a graceful stop lets --cpu-prof write its profile
-    stop: () => stopProcess(p, 10_000),
+    version: runtime === 'bun' ? `${git}, Bun ${bunVersion(paths.repoRoot)}` : git,
+    logFile,
+    diagnose: runtime === 'bun' ? () => undiciDiagnosis(checkBunUndici(paths.repoRoot)) : undefined,
+    // the proxy drains (idle by then) and exits; on Bun its drain fails today and it is killed
+    stop: () => stopProcess(p, runtime === 'bun' ? 5_000 : 10_000),
   };
 }
 

@@ -1,0 +1,71 @@
+// The conversation store in Redis (state.redis in the config), so that a conversation continues
+// on whichever replica the next turn reaches: each response and each of its output items under
+// its own key, all expiring after the store's time to live (Redis's own maxmemory policy bounds
+// the rest). A response holds its whole conversation, so a turn is one read. While Redis does not
+// answer, a request that needs stored state gets a 503 saying so — retryable, and never a
+// conversation silently continued without its history.
+import { ProxyError } from '../errors.ts';
+import type { ResponsesStore, StoredResponse } from '../responses/store.ts';
+import type { ResponseItem } from '../responses/types.ts';
+import type { RedisClient, RedisLink } from './redis-link.ts';
+
+export class RedisResponsesStore implements ResponsesStore {
+  constructor(
+    private readonly link: RedisLink,
+    private readonly keyPrefix: string,
+    private readonly ttlMs: number,
+  ) {}
+
+  async get(id: string): Promise<StoredResponse | undefined> {
+    const text = await this.call((c) => c.get(this.key('response', id)));
+    return text ? JSON.parse(text) : undefined;
+  }
+
+  async items(ids: readonly string[]): Promise<Map<string, ResponseItem>> {
+    if (ids.length === 0) return new Map();
+    const texts = await this.call((c) => c.mGet(ids.map((id) => this.key('item', id))));
+    return new Map(ids.flatMap((id, i) => (texts[i] ? [[id, JSON.parse(texts[i]!)] as [string, ResponseItem]] : [])));
+  }
+
+  async save(stored: StoredResponse): Promise<void> {
+    const expiration = { type: 'PX' as const, value: this.ttlMs };
+    await this.call((c) => {
+      const tx = c.multi();
+      tx.set(this.key('response', String(stored.response.id)), JSON.stringify(stored), { expiration });
+      for (const item of outputOf(stored)) tx.set(this.key('item', item.id), JSON.stringify(item), { expiration });
+      return tx.exec();
+    });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const stored = await this.get(id);
+    if (!stored) return false;
+    await this.call((c) => c.del([this.key('response', id), ...outputOf(stored).map((i) => this.key('item', i.id))]));
+    return true;
+  }
+
+  private key(kind: 'response' | 'item', id: string): string {
+    return `${this.keyPrefix}:responses:${kind}:${id}`;
+  }
+
+  private async call<T>(command: (client: RedisClient) => Promise<T>): Promise<T> {
+    if (!this.link.usable) throw unavailable();
+    try {
+      const result = await this.link.run(command);
+      this.link.succeeded();
+      return result;
+    } catch (error) {
+      this.link.failed(error);
+      throw unavailable();
+    }
+  }
+}
+
+function outputOf(stored: StoredResponse): Array<ResponseItem & { id: string }> {
+  const output: ResponseItem[] = Array.isArray(stored.response.output) ? stored.response.output : [];
+  return output.filter((i): i is ResponseItem & { id: string } => typeof i.id === 'string');
+}
+
+function unavailable(): ProxyError {
+  return new ProxyError(503, 'The conversation store (Redis) is not answering, so stored responses cannot be read or kept right now. Retry shortly.', { code: 'conversation_store_unavailable' });
+}
