@@ -48,8 +48,8 @@ const nativeNamed = (names: string[]) => (f: Frame) => f.url === '' && names.inc
 
 export const CANDIDATES: Candidate[] = [
   { name: 'request JSON parse', how: 'self time of readJsonBody and its depth scan (reference-proxy/handlers/read-body.ts): JSON.parse of the body', scope: 'self', match: inFile('reference-proxy/handlers/read-body.ts', ['readJsonBody', 'nestedDeeperThan']) },
-  { name: 'request re-serialised for the upstream', how: 'self time of callChat (reference-proxy/upstream/call.ts): JSON.stringify of the routed request', scope: 'self', match: inFile('reference-proxy/upstream/call.ts', ['callChat']) },
-  { name: 'answer parsed (and re-serialised when changed)', how: 'self time of serveCompletion (reference-proxy/handlers/attempt-json.ts): JSON.parse of the answer; JSON.stringify only when it was normalised or filtered', scope: 'self', match: inFile('reference-proxy/handlers/attempt-json.ts', ['serveCompletion']) },
+  { name: 'request re-serialised for the upstream', how: 'self time of callUpstream (reference-proxy/upstream/call.ts): JSON.stringify of the routed request', scope: 'self', match: inFile('reference-proxy/upstream/call.ts', ['callUpstream']) },
+  { name: 'answer parsed (and re-serialised when changed)', how: 'self time of answerChat (reference-proxy/endpoints/chat/answer.ts): JSON.parse of the answer; JSON.stringify only when it was normalised or filtered', scope: 'self', match: inFile('reference-proxy/endpoints/chat/answer.ts', ['answerChat']) },
   { name: 'per-request allocations (GC)', how: "V8's garbage collector, self time", scope: 'self', match: (f) => f.functionName === '(garbage collector)' },
   { name: 'histogram observe', how: "everything under prom-client's lib/histogram.js", scope: 'inclusive', match: (_f, path) => path.endsWith('node_modules/prom-client/lib/histogram.js') },
   { name: 'metrics, all of prom-client', how: 'everything under node_modules/prom-client (counters and histograms)', scope: 'inclusive', match: (_f, path) => path.includes('node_modules/prom-client/') },
