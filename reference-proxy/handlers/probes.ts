@@ -24,7 +24,7 @@ export async function handleReadyz(ctx: ProxyContext, ex: Exchange): Promise<voi
   }));
 }
 
-/** Per backend: its circuit and the profile it is served with (configured, or identified and how). */
+/** Per backend: its circuit, the profile it is served with (configured, or identified and how) and the APIs it serves. */
 function backendDetail(ctx: ProxyContext): Array<Record<string, unknown>> {
   return ctx.profiles.snapshot().map(({ backend, profile, version, source, via }) => ({
     name: backend,
@@ -33,6 +33,7 @@ function backendDetail(ctx: ProxyContext): Array<Record<string, unknown>> {
     ...(version ? { version } : {}),
     source,
     ...(via ? { via } : {}),
+    apis: [...ctx.apis.get(backend)],
   }));
 }
 

@@ -42,6 +42,9 @@ describe('the openai SDK embeddings.create() through the proxy', () => {
     // the backend was asked for what it can send; the client got what it asked for
     expect(embeddingCalls(up)[0].body.encoding_format).toBe('float');
     expect(lastLog(proxy)).toMatchObject({ endpoint: 'embeddings', profile: 'ollama-legacy', repairs: ['embedding_encoded', 'encoding_format_float'], tokens: { prompt: 10, completion: 0 } });
+    // the APIs an Ollama of this version serves, as /readyz shows them
+    const ready = await (await fetch(`${proxy.url}/readyz`)).json();
+    expect(ready.backends[0]).toMatchObject({ name: 'ollama', profile: 'ollama-legacy', version: '0.12.6', apis: ['chat', 'completions', 'embeddings'] });
   });
 
   it('puts little-endian float32 base64 on the wire, exactly what OpenAI sends', async () => {

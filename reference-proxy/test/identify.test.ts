@@ -32,6 +32,21 @@ async function proxyFor(baseUrl: string, health: object = {}): Promise<{ proxy: 
 const readyBackend = async (proxy: RunningProxy) => ((await (await fetch(`${proxy.url}/readyz`)).json()) as any).backends[0];
 const identifications = (logs: any[]) => logs.filter((l) => l.msg !== 'request').map((l) => [l.profile, l.version]);
 
+/** The APIs each identified server serves (wire-facts-surface): Responses on Ollama from v0.13.3, none but chat on an unknown server. */
+const ALL = ['chat', 'responses', 'embeddings', 'completions'];
+const NO_RESPONSES = ['chat', 'completions', 'embeddings'];
+const APIS: Record<ProfileName, string[]> = {
+  spec: ['chat'],
+  ollama: ALL,
+  'ollama-legacy': ALL,
+  'ollama-0.13': NO_RESPONSES,
+  'ollama-0.12': NO_RESPONSES,
+  'ollama-0.11': NO_RESPONSES,
+  'llama.cpp': NO_RESPONSES,
+  vllm: ALL,
+  'lm-studio': ALL,
+};
+
 const EXPECTED: Record<ProfileName, { profile: string; version?: string; via: string }> = {
   spec: { profile: 'generic', via: 'no identifying route answered' },
   ollama: { profile: 'ollama', version: '0.33.0', via: 'GET /api/version' },
@@ -50,7 +65,7 @@ describe('a backend with no profile line is identified', () => {
     const { proxy, logs } = await proxyFor(emu.url);
     const want = EXPECTED[name];
     const source = want.profile === 'generic' ? 'unidentified' : 'identified';
-    expect(await readyBackend(proxy)).toEqual({ name: 'b', circuit: 'closed', ...want, source });
+    expect(await readyBackend(proxy)).toEqual({ name: 'b', circuit: 'closed', ...want, source, apis: APIS[name] });
     expect(identifications(logs)).toEqual([[want.profile, want.version]]);
     const metrics = await (await fetch(`${proxy.url}/metrics`)).text();
     expect(metrics).toContain(`dropin_backend_profile_info{backend="b",profile="${want.profile}",version="${want.version ?? ''}",source="${source}"} 1`);
@@ -64,7 +79,7 @@ describe('a backend with no profile line is identified', () => {
     const config = parseConfig({ listen: { host: '127.0.0.1', port: 0 }, backends: [{ name: 'b', baseUrl: emu.url, models: [MODEL], profile: 'vllm' }] });
     const proxy = await startProxy(config, { log: (line) => logs.push(JSON.parse(line)) });
     cleanup.push(() => proxy.close());
-    expect(await readyBackend(proxy)).toEqual({ name: 'b', circuit: 'closed', profile: 'vllm', source: 'configured' });
+    expect(await readyBackend(proxy)).toEqual({ name: 'b', circuit: 'closed', profile: 'vllm', source: 'configured', apis: ALL });
     expect(identifications(logs)).toEqual([]);
   });
 });
