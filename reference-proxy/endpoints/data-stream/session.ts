@@ -103,27 +103,49 @@ export class DataStreamSession implements StreamSession {
     return { kind: 'served', usage: observer.usage };
   }
 
-  /** De-frames one chunk and sends (or holds) what the normaliser makes of each event. */
+  /** De-frames one chunk and sends (or holds) what the normaliser makes of each event: one await per write, none more. */
   private readonly relayEvents = async (chunk: Buffer): Promise<boolean> => {
-    for (const data of this.splitter.push(chunk)) if (!(await this.deliver(this.normalizer.event(data)))) return false;
+    for (const data of this.splitter.push(chunk)) {
+      for (const payload of this.normalizer.event(data)) {
+        const send = this.take(payload);
+        if (send === false) return false;
+        if (send !== undefined) await this.out.write(frame(send));
+      }
+    }
     return true;
   };
 
-  /** Returns false to stop reading: the filter blocked, an event is not JSON, or the first event is an error (fail over). */
   private async deliver(payloads: string[]): Promise<boolean> {
-    const { observer, out } = this;
     for (const payload of payloads) {
-      if (observer.see(payload)) return !(this.blocked = true);
-      if (observer.malformed || (observer.error && !out.started)) return false;
-      // an error event may quote the credential the backend was sent
-      const safe = observer.error ? redactSecrets(payload, this.a.ctx.secrets) : payload;
-      if (this.buffering) {
-        this.held.push(safe);
-        this.heldChars += safe.length;
-        if (this.heldChars > MAX_BUFFERED_CHARS) return !(this.oversized = true);
-      } else await out.write(frame(safe));
+      const send = this.take(payload);
+      if (send === false) return false;
+      if (send !== undefined) await this.out.write(frame(send));
     }
     return true;
+  }
+
+  /**
+   * What becomes of one outgoing payload: the text to send, undefined when it is held for the
+   * guard, false to stop reading (the filter blocked, an event is not JSON, or the first event is
+   * an error: fail over).
+   */
+  private take(payload: string): string | undefined | false {
+    const { observer } = this;
+    if (observer.see(payload)) {
+      this.blocked = true;
+      return false;
+    }
+    if (observer.malformed || (observer.error && !this.out.started)) return false;
+    // an error event may quote the credential the backend was sent
+    const safe = observer.error ? redactSecrets(payload, this.a.ctx.secrets) : payload;
+    if (!this.buffering) return safe;
+    this.held.push(safe);
+    this.heldChars += safe.length;
+    if (this.heldChars > MAX_BUFFERED_CHARS) {
+      this.oversized = true;
+      return false;
+    }
+    return undefined;
   }
 
   /**
