@@ -4,6 +4,7 @@ import { fail, pass, show, skip } from '../verdict.ts';
 import { isRecord } from '../streaming/parse-stream.ts';
 import { validateArguments } from './parameters-validator.ts';
 import { withToolCalls, type ToolCallView } from './tool-calls.ts';
+import { parseArguments } from '../responses_tools/calls.ts';
 
 export const toolsArgumentsValid: Check = {
   id: 'tools.arguments-valid',
@@ -19,7 +20,7 @@ export const toolsArgumentsValid: Check = {
   run: (input) =>
     withToolCalls(input, ({ calls }) => {
       const parsed = calls.flatMap((call) => {
-        const args = parseObject(call.arguments);
+        const args = parseArguments(call.arguments);
         return args === undefined ? [] : [{ call, args }];
       });
       if (parsed.length === 0) return skip('no tool call with JSON-object arguments was returned (see tools.arguments-json)');
@@ -50,14 +51,4 @@ function judgeCall(call: ToolCallView, args: Record<string, unknown>, tools: unk
     received: `${show(args, 120)}: ${result.errors.join('; ')}`,
     pointer: `${call.pointer}/function/arguments`,
   });
-}
-
-function parseObject(text: unknown): Record<string, unknown> | undefined {
-  if (typeof text !== 'string') return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
