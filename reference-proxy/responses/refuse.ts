@@ -32,3 +32,9 @@ export const unsupported = (param: string, why: string) => bad(`Unsupported para
 /** A valid value the chat backend behind this model cannot honour, worded as OpenAI's "Unsupported value" answers. */
 export const unsupportedValue = (param: string, value: string, why: string) =>
   bad(`Unsupported value: '${param}' does not support '${value}' with this model: ${why} (${BRIDGED}).`, param, 'unsupported_value');
+
+/** An item_reference the store does not have: OpenAI's own answer (quoted in dyad-sh/dyad#2457), 400 naming `input`. */
+export function itemNotFound(id: unknown, storeOff: boolean): ProxyError {
+  const hint = storeOff ? ' Items are not persisted when `store` is set to false.' : '';
+  return new ProxyError(400, `Item with id '${String(id)}' not found.${hint}`, { param: 'input' });
+}
