@@ -17,6 +17,7 @@ import { preparedOf, type ResponsesRequest } from './request.ts';
 import { chatRequestFor } from './translation.ts';
 
 export function responsesUpstream(a: Attempt<ResponsesRequest>): UpstreamCall | Promise<UpstreamCall> {
+  a.ex.record.via = a.via;
   const stream = a.request.stream === true;
   const prompt = a.ctx.config.safety.systemPrompt;
   if (a.via === 'native') return { path: '/responses', body: nativeBody(a, prompt), stream };
