@@ -22,6 +22,9 @@ export const invalidValue = (param: string, detail: string) => bad(`Invalid valu
 export const belowMinimum = (param: string, min: number, got: number) =>
   bad(`Invalid '${param}': integer below minimum value. Expected a value >= ${min}, but got ${got} instead.`, param, 'integer_below_min_value');
 
+export const emptyString = (param: string) =>
+  bad(`Invalid '${param}': empty string. Expected a string with minimum length 1, but got an empty string instead.`, param, 'empty_string');
+
 export const unknownParameter = (param: string) => bad(`Unknown parameter: '${param}'.`, param, 'unknown_parameter');
 
 const BRIDGED = 'this model is served by a Chat Completions backend through dropin\'s translation';

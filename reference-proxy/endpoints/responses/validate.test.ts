@@ -24,6 +24,8 @@ describe('validateResponsesRequest', () => {
     expect(await rejection({ model: 'm', input: 3 })).toMatchObject({ param: 'input', code: 'invalid_type' });
     expect(await rejection({ model: 'm', input: 'x', stream: 'yes' })).toMatchObject({ param: 'stream', code: 'invalid_type' });
     expect(await rejection({ model: 'm', input: [{ type: 'item_reference', id: 7 }] })).toMatchObject({ param: 'input[0].id', code: 'invalid_type' });
+    expect(await rejection({ model: 'm', input: [{ role: 'user', content: 'hi' }, null] })).toMatchObject({ param: 'input[1]', code: 'invalid_type' });
+    expect(await rejection({ model: 'm', input: 'x', previous_response_id: '' })).toMatchObject({ param: 'previous_response_id', code: 'empty_string' });
   });
 
   it('refuses references the store does not have, by name', async () => {

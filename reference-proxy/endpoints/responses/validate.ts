@@ -7,7 +7,7 @@
 // refuse), a Responses backend judges its own request.
 import type { ProxyContext } from '../../core/context.ts';
 import { resolveConversation } from '../../responses/conversation.ts';
-import { invalidType, itemNotFound, missing } from '../../responses/refuse.ts';
+import { emptyString, invalidType, itemNotFound, missing } from '../../responses/refuse.ts';
 import type { Json } from '../../responses/types.ts';
 import { prepare, type ResponsesRequest } from './request.ts';
 import { storeFor } from './store-for.ts';
@@ -20,10 +20,13 @@ export async function validateResponsesRequest(body: unknown, ctx: ProxyContext)
   if (b.input === undefined || b.input === null) throw missing('input');
   if (typeof b.input !== 'string' && !Array.isArray(b.input)) throw invalidType('input', 'a string or an array of input items', b.input);
   for (const key of ['stream', 'store']) if (b[key] != null && typeof b[key] !== 'boolean') throw invalidType(key, 'a boolean', b[key]);
+  // an empty id names no response; read as absent, the turn would go on without its history
+  if (b.previous_response_id === '') throw emptyString('previous_response_id');
   const conversation = await resolveConversation(b, storeFor(ctx));
   if (Array.isArray(b.input)) {
     for (const [i, item] of (b.input as Json[]).entries()) {
-      if (item?.type !== 'item_reference') continue;
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) throw invalidType(`input[${i}]`, 'an object', item);
+      if (item.type !== 'item_reference') continue;
       if (typeof item.id !== 'string') throw invalidType(`input[${i}].id`, 'a string', item.id);
       if (!conversation.references.has(item.id)) throw itemNotFound(item.id, b.store === false);
     }
