@@ -154,9 +154,12 @@ describe('in front of an Ollama serving /v1/responses itself (passed through)', 
     expect(first.output[0].id).toMatch(/^msg_[0-9a-f]{50}$/);
     const byId = await client.responses.create({ model: MODEL, previous_response_id: first.id, input: REPEAT });
     expect(byId.output_text).toBe(first.output_text);
+    // Ollama was sent the conversation inline; the client still reads the id it continued
+    expect(byId.previous_response_id).toBe(first.id);
+    expect((await client.responses.retrieve(byId.id)).previous_response_id).toBe(first.id);
     const byReference = await client.responses.stream({ model: MODEL, input: [{ role: 'user', content: PICK }, { type: 'item_reference', id: first.output[0].id! }, { role: 'user', content: REPEAT }] }).finalResponse();
     expect(byReference.output_text).toBe(first.output_text);
-    expect(requestLogs(proxy).slice(-3).map((l) => [l.via, l.profile])).toEqual(Array(3).fill(['native', 'ollama']));
+    expect(requestLogs(proxy).filter((l) => l.method === 'POST').slice(-3).map((l) => [l.via, l.profile])).toEqual(Array(3).fill(['native', 'ollama']));
     expect(requestLogs(proxy).at(-1).repairs).toContain('ids_remapped');
   });
 });

@@ -14,7 +14,7 @@ import type { Json } from '../../responses/types.ts';
 import { denyResponseOutput } from './deny-output.ts';
 import { answerContext, proxyIds, usageOf } from './answer-context.ts';
 import { preparedOf, type ResponsesRequest } from './request.ts';
-import { keep } from './store-for.ts';
+import { keep, withPrevious } from './store-for.ts';
 import { chatRequestFor } from './translation.ts';
 
 export function answerResponses(a: Attempt<ResponsesRequest>, text: string): Answer | Failure {
@@ -51,5 +51,5 @@ function translated(a: Attempt<ResponsesRequest>, body: Json): Made {
 
 function repaired(a: Attempt<ResponsesRequest>, body: Json): Made {
   if (body === null || typeof body !== 'object' || !Array.isArray(body.output)) return failure('malformed', 'the answer was not a Response object');
-  return { kind: 'made', response: repairResponseBody(body, a.request, { repairs: a.repairs, newId: proxyIds(a.profile) }) };
+  return { kind: 'made', response: withPrevious(repairResponseBody(body, a.request, { repairs: a.repairs, newId: proxyIds(a.profile) }), a.request) };
 }

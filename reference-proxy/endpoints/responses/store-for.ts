@@ -22,10 +22,20 @@ export function storeFor(ctx: ProxyContext): ResponsesStore {
 
 /** Keeps a served response and its conversation, unless the client said store: false or it failed. */
 export function keep(ctx: ProxyContext, request: ResponsesRequest, conversation: Conversation, final: Json | undefined): void {
-  const record = final && recordOf(request, conversation, final);
+  const record = final && recordOf(request, conversation, withPrevious(final, request));
   if (!record) return;
   storeFor(ctx).save(record).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
     ctx.log(JSON.stringify({ level: 'warn', msg: `responses: response ${String(final.id)} was answered but could not be stored (${reason}); a later turn naming it will be refused as not found` }));
   });
+}
+
+/**
+ * The response echoing the client's previous_response_id: a Responses backend was sent the
+ * conversation inline, so its answer echoes none (the memory store also reads it to count only
+ * what a turn adds).
+ */
+export function withPrevious(response: Json, request: ResponsesRequest): Json {
+  const previous = request.previous_response_id ?? null;
+  return response.previous_response_id === previous ? response : { ...response, previous_response_id: previous };
 }

@@ -3,11 +3,13 @@
 // onto a chat-only backend (`apis: [chat]`: the chat stream becomes Responses events). A backend
 // failing before the first byte fails over to a healthy one, and alone gets the error envelope;
 // a stream breaking after its first event ends with the Responses `error` event and
-// `response.failed` — never a fake response.completed, never [DONE] — and no failover.
+// `response.failed` — never a fake response.completed, never [DONE] — and no failover; so does one
+// still running at the drain deadline.
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../helpers/upstream.ts';
 import * as F from './fault-replies.ts';
-import { expectEnvelope, lastLog, playScene, send } from './harness.ts';
+import { startTestProxy } from '../helpers/proxy.ts';
+import { expectEnvelope, lastLog, playScene, send, startFaultUpstream } from './harness.ts';
 
 const WAYS = [
   { via: 'native', backend: {}, upstreamPath: '/v1/responses' },
@@ -96,5 +98,29 @@ describe.each(WAYS.flatMap((way) => AFTER.map((row) => ({ ...way, ...row }))))('
       await expect.poll(() => proxy.logs.length).toBe(1);
       expect(lastLog(proxy)).toMatchObject({ endpoint: 'responses', via, backend: 'bad', attempts: 1, failovers: [], status: 200, error: 'upstream_stream_failed' });
     });
+  });
+});
+
+describe.each(WAYS)('responses $via stream still running at the drain deadline', ({ backend }) => {
+  it('ends with the Responses error event (server_shutting_down) and response.failed', async () => {
+    const up = await startFaultUpstream(F.hangMidBody);
+    const proxy = await startTestProxy([{ name: 'bad', baseUrl: up.baseUrl, timeouts: { firstByteMs: 30_000 }, ...backend }], { shutdown: { drainMs: 100 } });
+    try {
+      const res = await fetch(`${proxy.url}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'test-model', input: 'Say hi', stream: true }) });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      while (!text.includes('response.created')) text += decoder.decode((await reader.read()).value);
+      const stopping = proxy.shutdown();
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value);
+      await stopping;
+      const got = events(text);
+      expect(got.map((e) => e.data.sequence_number)).toEqual(got.map((_, i) => i));
+      expect(got.at(-2)).toMatchObject({ name: 'error', data: { error: { code: 'server_shutting_down' } } });
+      expect(got.at(-1)?.name).toBe('response.failed');
+    } finally {
+      await proxy.close();
+      await up.close();
+    }
   });
 });
