@@ -160,7 +160,9 @@ describe('in front of an Ollama serving /v1/responses itself (passed through)', 
     const byReference = await client.responses.stream({ model: MODEL, input: [{ role: 'user', content: PICK }, { type: 'item_reference', id: first.output[0].id! }, { role: 'user', content: REPEAT }] }).finalResponse();
     expect(byReference.output_text).toBe(first.output_text);
     expect(requestLogs(proxy).filter((l) => l.method === 'POST').slice(-3).map((l) => [l.via, l.profile])).toEqual(Array(3).fill(['native', 'ollama']));
-    expect(requestLogs(proxy).at(-1).repairs).toContain('ids_remapped');
+    expect(requestLogs(proxy).filter((l) => l.method === 'POST').at(-1).repairs).toContain('ids_remapped');
+    // the Responses repair kinds count on the repairs metric, per backend
+    expect(await (await fetch(`${proxy.url}/metrics`)).text()).toMatch(/dropin_repairs_total\{backend="ollama",kind="ids_remapped"\} [3-9]/);
   });
 });
 
