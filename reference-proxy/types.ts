@@ -41,6 +41,18 @@ export interface BackendConfig {
   healthPath?: string;
   /** USD per 1M tokens, for cost reporting */
   price?: { input: number; output: number };
+  /** how a Responses request is translated onto this backend's chat API, when it does not serve /v1/responses */
+  translation?: Partial<TranslationConfig>;
+}
+
+/** The translation of Responses requests onto a chat backend (responses/to-chat-request.ts), per backend. */
+export interface TranslationConfig {
+  /** the field the backend reads as the output budget; most chat servers read max_tokens */
+  maxTokensField: 'max_tokens' | 'max_completion_tokens';
+  /** where reasoning items a client sends back go on the assistant message ('none' drops them); the profile's request fixes may rename it */
+  reasoningField: 'reasoning_content' | 'reasoning' | 'none';
+  /** how the backend's reasoning text reaches Responses clients: a summary (what the Vercel AI SDK reads) or reasoning_text content */
+  reasoningStyle: 'summary' | 'reasoning_text';
 }
 
 /** A model as a backend serves it: one step of a fallback chain. */
@@ -132,6 +144,8 @@ export interface ProxyConfig {
   reasoning?: { field: ReasoningField };
   /** how image URLs are handled for backends that take inline images only; config/defaults.ts fills it */
   images: ImagesConfig;
+  /** POST /v1/responses: the conversation store's bounds (in memory; with state.redis only ttlMs applies); config/defaults.ts fills it */
+  responses: { store: { maxEntries: number; maxBytes: number; ttlMs: number } };
   shutdown: { drainMs: number };
 }
 

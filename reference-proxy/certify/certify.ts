@@ -3,7 +3,9 @@
 // configured as a user would: no `profile:` line, so the proxy identifies every server itself
 // (the spec-perfect one, like any server it cannot identify, is served as generic), plus the
 // spec-perfect one pinned to `profile: openai`, the raw pass-through. Every capability runs, the
-// embedding and vision models declared as such. The proxy is certified when every MUST and
+// embedding and vision models declared as such; the Responses capabilities natively where the
+// server has /v1/responses, through the translation onto chat where it has not (Ollama before
+// 0.13.3, llama.cpp, an unidentified server) or where its config says chat only. The proxy is certified when every MUST and
 // SHOULD check passes through it for every backend, but for the deviations no proxy can repair
 // in flight (UNREPAIRABLE), each named with its reason.
 import { startEmulator, type ProfileName } from '../../fixtures/emulator/index.ts';
@@ -12,10 +14,10 @@ import { runSuite, type SuiteOptions } from '../../conformance/run/run-suite.ts'
 import { exitCodeOf } from '../../conformance/run/summarize.ts';
 import { ALL_SCENARIOS } from '../../conformance/scenarios/index.ts';
 import type { TargetSpec } from '../../conformance/targets/target-spec.ts';
-import { CAPABILITIES, type RunResult } from '../../conformance/types.ts';
+import { CAPABILITIES, type Capability, type RunResult } from '../../conformance/types.ts';
 import { parseConfig } from '../config/load.ts';
 import { startProxy } from '../index.ts';
-import type { QuirkProfile } from '../types.ts';
+import type { Api, QuirkProfile } from '../types.ts';
 
 export interface CertifiedBackend {
   name: string;
@@ -24,6 +26,8 @@ export interface CertifiedBackend {
   profile?: QuirkProfile;
   /** the profile the proxy serves it with */
   servedAs: QuirkProfile;
+  /** the `apis:` line of the backend's config; none = what its profile serves */
+  apis?: Api[];
 }
 
 /** The backends the proxy is certified in front of. */
@@ -35,6 +39,10 @@ export const CERTIFIED_BACKENDS: CertifiedBackend[] = [
   // the versions whose embeddings differ: base64 ignored before 0.12.7, dimensions before 0.11.11
   { name: 'ollama-0.12', emulator: 'ollama-0.12', servedAs: 'ollama-legacy' },
   { name: 'ollama-0.11', emulator: 'ollama-0.11', servedAs: 'ollama-legacy' },
+  // no /v1/responses before Ollama 0.13.3: the Responses capabilities pass through the translation
+  { name: 'ollama-0.13', emulator: 'ollama-0.13', servedAs: 'ollama-legacy' },
+  // a backend declared chat-only although its server has /v1/responses: translated too
+  { name: 'ollama-chat-only', emulator: 'ollama', servedAs: 'ollama', apis: ['chat'] },
   { name: 'llama.cpp', emulator: 'llama.cpp', servedAs: 'llama.cpp' },
   { name: 'vllm', emulator: 'vllm', servedAs: 'vllm' },
   { name: 'lm-studio', emulator: 'lm-studio', servedAs: 'lm-studio' },
@@ -48,7 +56,7 @@ export const CERTIFIED_BACKENDS: CertifiedBackend[] = [
  * Ollama answers its own "invalid input type".
  */
 export const UNREPAIRABLE: Baseline = Object.fromEntries(
-  ['ollama', 'ollama-legacy', 'ollama-0.12', 'ollama-0.11'].map((name) => [`proxy→${name}`, ['embeddings.token-input']]),
+  ['ollama', 'ollama-legacy', 'ollama-0.13', 'ollama-0.12', 'ollama-0.11'].map((name) => [`proxy→${name}`, ['embeddings.token-input']]),
 );
 
 const MODEL = 'dropin-emulator-1';
@@ -72,6 +80,7 @@ export async function certify(opts: CertifyOptions = {}): Promise<RunResult> {
       ...(b.profile ? { profile: b.profile } : {}),
       // a server the proxy cannot identify serves chat only until its config says more
       ...(b.servedAs === 'generic' ? { apis: ['chat', 'completions', 'embeddings'] } : {}),
+      ...(b.apis ? { apis: b.apis } : {}),
       models: [MODEL, EMBEDDING_MODEL, VISION_MODEL],
       embeddingModels: [EMBEDDING_MODEL],
       visionModels: [VISION_MODEL],
@@ -99,6 +108,7 @@ export async function certify(opts: CertifyOptions = {}): Promise<RunResult> {
       visionModel: `via-${b.name}-vision`,
       // the emulator's models reason whenever reasoning_effort asks them to
       reasoning: true,
+      ...(b.apis ? { capabilities: claimed(b.apis) } : {}),
     }));
     const run = await runSuite(targets, {
       scenarios: ALL_SCENARIOS,
@@ -118,6 +128,12 @@ export async function certify(opts: CertifyOptions = {}): Promise<RunResult> {
     await proxy.close();
     await Promise.all(emulators.map((e) => e.close()));
   }
+}
+
+/** The capabilities a backend serving `apis` claims: all but the endpoints it does not serve (Responses is translated onto chat). */
+function claimed(apis: readonly Api[]): Capability[] {
+  const unserved: Capability[] = (['embeddings', 'completions'] as const).filter((api) => !apis.includes(api));
+  return CAPABILITIES.filter((c) => !unserved.includes(c));
 }
 
 /** Each backend's profile, as the proxy's /readyz reports it. */

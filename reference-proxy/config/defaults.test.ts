@@ -35,3 +35,10 @@ describe('applyDefaults', () => {
     expect(b.healthPath).toBeUndefined();
   });
 });
+
+describe('responses defaults', () => {
+  it('bounds the conversation store as documented, keeping what the file sets', () => {
+    expect(applyDefaults(minimal).responses.store).toEqual({ maxEntries: 10_000, maxBytes: 256 * 1024 * 1024, ttlMs: 24 * 60 * 60 * 1000 });
+    expect(applyDefaults({ ...minimal, responses: { store: { ttlMs: 60_000 } } }).responses.store).toEqual({ maxEntries: 10_000, maxBytes: 256 * 1024 * 1024, ttlMs: 60_000 });
+  });
+});

@@ -1,12 +1,14 @@
 // Fills every optional setting so the rest of the proxy reads one complete ProxyConfig.
 // Input is already shape-checked against schema.json (hence the loose RawConfig type).
 import { defaultHealthPath } from '../health/health-path.ts';
+import { DEFAULT_STORE_LIMITS } from '../responses/store.ts';
 import type { BackendConfig, ProxyConfig, QuirkProfile, RedisStateConfig } from '../types.ts';
 import { isLocalHost } from './local-host.ts';
 
 /** The config file as written, after schema validation; every key the schema makes optional is optional here. */
-export type RawConfig = Partial<Omit<ProxyConfig, 'backends' | 'state' | 'shutdown' | 'images'>> & {
+export type RawConfig = Partial<Omit<ProxyConfig, 'backends' | 'state' | 'shutdown' | 'images' | 'responses'>> & {
   images?: Partial<ProxyConfig['images']>;
+  responses?: { store?: Partial<ProxyConfig['responses']['store']> };
   backends: Array<Partial<BackendConfig> & Pick<BackendConfig, 'name' | 'baseUrl' | 'models'>>;
   state?: { redis: Partial<RedisStateConfig> & Pick<RedisStateConfig, 'url'> };
   shutdown?: Partial<ProxyConfig['shutdown']>;
@@ -23,6 +25,7 @@ export const DEFAULTS = {
   shutdown: { drainMs: 25_000 },
   redis: { keyPrefix: 'dropin', timeoutMs: 250 },
   images: { fetchUrls: false, allowPrivateHosts: false, maxBytes: 20 * 1024 * 1024, timeoutMs: 10_000 },
+  responses: { store: DEFAULT_STORE_LIMITS },
 } as const;
 
 export function applyDefaults(raw: RawConfig): ProxyConfig {
@@ -43,6 +46,7 @@ export function applyDefaults(raw: RawConfig): ProxyConfig {
     limits: { ...DEFAULTS.limits, ...raw.limits },
     shutdown: { ...DEFAULTS.shutdown, ...raw.shutdown },
     images: { ...DEFAULTS.images, ...raw.images },
+    responses: { store: { ...DEFAULTS.responses.store, ...raw.responses?.store } },
   };
   if (raw.auth) config.auth = raw.auth;
   if (raw.cors) config.cors = raw.cors;

@@ -52,6 +52,16 @@ describe('parseConfig', () => {
     expect(problems[1]).toMatch(/^aliases\.a\[0\]\.backend: no backend is named "x"/);
   });
 
+  it('takes the Responses settings, and names a wrong value with what to change', () => {
+    const backend = { name: 'c', baseUrl: 'http://127.0.0.1:8000/v1', models: ['m'] };
+    const config = parseConfig({ backends: [{ ...backend, translation: { maxTokensField: 'max_completion_tokens', reasoningStyle: 'reasoning_text' } }], responses: { store: { maxEntries: 50 } } }, {});
+    expect(config.backends[0].translation).toEqual({ maxTokensField: 'max_completion_tokens', reasoningStyle: 'reasoning_text' });
+    expect(config.responses.store.maxEntries).toBe(50);
+    const problems = problemsOf(() => parseConfig({ backends: [{ ...backend, translation: { reasoningField: 'thoughts' } }], responses: { store: { ttlMs: 5 } } }, {}));
+    expect(problems.join('\n')).toContain('backends[0].translation.reasoningField: must be one of "reasoning_content", "reasoning", "none" (got "thoughts")');
+    expect(problems.join('\n')).toMatch(/responses\.store\.ttlMs: must be a number of milliseconds, at least 1000/);
+  });
+
   it('never puts a resolved secret in an error message', () => {
     const problems = problemsOf(() =>
       parseConfig({ backends: [{ name: 'c', baseUrl: 'https://api.openai.com/v1', models: ['m'] }], auth: { keys: [{ name: 'a', key: 'env:S' }, { name: 'b', key: 'env:S' }] } }, { S: 'top-secret' }),

@@ -54,7 +54,7 @@ describe('validateShape', () => {
       [withBackend({ guard: { stream: 'chunked' } }), 'guard.stream: must be one of "buffer", "pass" (got "chunked")'],
       [withBackend({ limits: { maxBodyBytes: 1.5 } }), 'limits.maxBodyBytes: must be a whole number (got 1.5)'],
       [withBackend({ helth: {} }), 'helth: unknown key; did you mean "health"?'],
-      [withBackend({ banana: 1 }), 'banana: unknown key; remove it (allowed here: listen, backends, aliases, rules, retry, health, auth, guard, safety, limits, cors, state, images, reasoning, shutdown)'],
+      [withBackend({ banana: 1 }), 'banana: unknown key; remove it (allowed here: listen, backends, aliases, rules, retry, health, auth, guard, safety, limits, cors, state, images, responses, reasoning, shutdown)'],
       [withBackend({}, { apis: ['chat', 'embedding'] }), 'backends[0].apis[1]: must be one of "chat", "responses", "embeddings", "completions" (got "embedding"); did you mean "embeddings"?'],
       [withBackend({ rules: [{ name: 'r', when: { endpoint: ['chats'] }, route: 'fast' }] }), 'rules[0].when.endpoint[0]: must be one of "chat", "responses", "embeddings", "completions" (got "chats"); did you mean "chat"?'],
       [withBackend({ reasoning: { field: 'thinking' } }), 'reasoning.field: must be one of "reasoning_content", "reasoning", "both" (got "thinking")'],

@@ -4,9 +4,11 @@ import type { Endpoint, EndpointRequest } from '../core/endpoint.ts';
 import { chatEndpoint } from './chat/adapter.ts';
 import { completionsEndpoint } from './completions/adapter.ts';
 import { embeddingsEndpoint } from './embeddings/adapter.ts';
+import { responsesEndpoint } from './responses/adapter.ts';
 
 export const ENDPOINTS: readonly Endpoint<EndpointRequest>[] = [
   chatEndpoint,
   completionsEndpoint,
   embeddingsEndpoint,
+  responsesEndpoint,
 ];

@@ -13,7 +13,7 @@ export function applyCors(origins: readonly string[] | undefined, req: IncomingM
   res.setHeader('access-control-expose-headers', 'x-request-id, retry-after');
   if (req.method !== 'OPTIONS') return false;
   res.writeHead(204, {
-    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
     'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'authorization, content-type',
     'access-control-max-age': '600',
   });

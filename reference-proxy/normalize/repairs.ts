@@ -1,9 +1,13 @@
 // The names of the repairs the normalisers make, one per kind of deviation fixed. They label the
 // `dropin_repairs_total{backend,kind}` counter and fill the `repairs` field of the request log,
 // so an operator sees which backend needs which fix and how often: a public contract, never
-// renamed silently. A request counts each kind once, however many chunks it touched.
+// renamed silently. A request counts each kind once, however many chunks it touched. The
+// Responses pass-through's kinds (responses/repair-kinds.ts) count on the same metric; where a
+// name is shared (tools_narrowed, …) it is the same fix on the other API.
+import { RESPONSES_REPAIR_KINDS } from '../responses/repair-kinds.ts';
 
 export const REPAIR_KINDS = {
+  ...RESPONSES_REPAIR_KINDS,
   // streams
   done_appended: 'F31: a stream that finished (every choice has its finish_reason) but closed without [DONE] gets it',
   finish_synthesized: 'F13: a stream that said [DONE] without a finish_reason gets the finish chunk, before its usage chunk',

@@ -15,6 +15,8 @@ export interface RequestRecord {
   model?: string;
   /** the backend's profile the answer was handled with (configured or identified) */
   profile?: string;
+  /** how that backend answered an endpoint it can serve more than one way: /v1/responses `native` or `translated` onto chat */
+  via?: string;
   stream?: boolean;
   attempts: number;
   /** one reason per move to another candidate, e.g. "connect", "status_503", "guard" */

@@ -23,4 +23,17 @@ export function statusOf(finishReason: unknown): { status: 'completed' | 'incomp
   return { status: 'completed' };
 }
 
+/**
+ * The status of an answer whose finish_reason says it finished, but whose reported output reached
+ * max_output_tokens: cut (F13: a backend that sends no finish_reason gets "stop" from the chat
+ * normaliser), as the pass-through infers it (S08). An estimated usage decides nothing.
+ */
+export function statusAtBudget(finishReason: unknown, chatUsage: unknown, outputTokens: number, request: Json): ReturnType<typeof statusOf> {
+  const status = statusOf(finishReason);
+  const reported = Number.isInteger((chatUsage as Json | null | undefined)?.completion_tokens);
+  const budget = request.max_output_tokens;
+  if (status.status === 'completed' && reported && Number.isInteger(budget) && outputTokens >= budget) return { status: 'incomplete', reason: 'max_output_tokens' };
+  return status;
+}
+
 export const seconds = (ms: number) => Math.floor(ms / 1000);

@@ -52,6 +52,14 @@ describe('fromChatCompletion', () => {
     expect(fromChatCompletion(completion({ content: '' }, 'content_filter'), contextFor({ model: 'm', input: 'x' }))).toMatchObject({ status: 'incomplete', incomplete_details: { reason: 'content_filter' } });
   });
 
+  it('a "stop" whose reported output reached max_output_tokens is a cut (F13: the normaliser says stop for a missing finish_reason)', () => {
+    const cut = fromChatCompletion(completion({ content: 'one two three' }, 'stop', { usage: { prompt_tokens: 10, completion_tokens: 16, total_tokens: 26 } }), contextFor({ model: 'm', input: 'Count', max_output_tokens: 16 }));
+    expect(cut).toMatchObject({ status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' }, output: [{ status: 'incomplete' }] });
+    // under the budget, or without a reported usage (an estimate decides nothing), it finished
+    expect(fromChatCompletion(completion({ content: 'one' }), contextFor({ model: 'm', input: 'Count', max_output_tokens: 16 })).status).toBe('completed');
+    expect(fromChatCompletion(completion({ content: 'x'.repeat(200) }, 'stop', { usage: undefined }), contextFor({ model: 'm', input: 'Count', max_output_tokens: 16 })).status).toBe('completed');
+  });
+
   it('reasoning text (either name) comes first, as a summary or as reasoning_text; a refusal is a refusal part', () => {
     const answer = completion({ content: null, reasoning: 'think', refusal: 'No.' });
     expect(fromChatCompletion(answer, contextFor({ model: 'm', input: 'x' })).output).toEqual([

@@ -3,7 +3,7 @@
 // the status from finish_reason (length → incomplete / max_output_tokens, content_filter →
 // incomplete / content_filter; the cut item is marked incomplete), and the usage.
 import { ProxyError } from '../errors.ts';
-import { seconds, statusOf, type AnswerContext } from './answer-context.ts';
+import { seconds, statusAtBudget, type AnswerContext } from './answer-context.ts';
 import { functionCallItem, messageItem, reasoningItem, reasoningOf, refusalPart, textPart } from './output-items.ts';
 import { responseObject } from './response-object.ts';
 import { responsesUsage } from './usage.ts';
@@ -24,14 +24,15 @@ export function fromChatCompletion(completion: Json, ctx: AnswerContext): Json {
   for (const call of calls) {
     items.push(functionCallItem(ctx.newId('fc'), 'completed', { callId: call.id, name: call.function?.name, arguments: call.function?.arguments ?? '' }));
   }
-  const { status, reason } = statusOf(choice.finish_reason);
+  const usage = responsesUsage(completion.usage, { chatRequest: ctx.chatRequest, outputChars: () => JSON.stringify(items).length });
+  const { status, reason } = statusAtBudget(choice.finish_reason, completion.usage, usage.output_tokens, ctx.head.request);
   const last = items.at(-1)!;
   if (status === 'incomplete' && last.type !== 'reasoning') last.status = 'incomplete';
   return responseObject(ctx.head, {
     status,
     incompleteReason: reason,
     output: items,
-    usage: responsesUsage(completion.usage, { chatRequest: ctx.chatRequest, outputChars: () => JSON.stringify(items).length }),
+    usage,
     completedAt: seconds((ctx.now ?? Date.now)()),
   });
 }

@@ -5,8 +5,7 @@
 // items become tool messages, reasoning items ride on the next assistant message, and
 // item_reference items are replaced by the stored item they name.
 import { chatContent, textOnly } from './content-parts.ts';
-import { ProxyError } from '../errors.ts';
-import { invalidType, invalidValue, missing, unsupportedValue } from './refuse.ts';
+import { invalidType, invalidValue, itemNotFound, missing, unsupportedValue } from './refuse.ts';
 import type { ChatMessage, Json, ResponseItem, TranslateOptions } from './types.ts';
 
 const ROLES: Record<string, string> = { user: 'user', assistant: 'assistant', system: 'system', developer: 'system' };
@@ -68,9 +67,7 @@ function reasoningText(item: Json, at: string): string {
 function referenced(item: Json, ctx: ItemContext): ResponseItem {
   const found = typeof item.id === 'string' ? ctx.references.get(item.id) : undefined;
   if (found) return found;
-  const hint = ctx.storeOff ? ' Items are not persisted when `store` is set to false.' : '';
-  // OpenAI's own answer (quoted in dyad-sh/dyad#2457): 400, param "input"
-  throw new ProxyError(400, `Item with id '${String(item.id)}' not found.${hint}`, { param: 'input' });
+  throw itemNotFound(item.id, ctx.storeOff === true);
 }
 
 /** The chat messages being built, with the merging rules of chat. */

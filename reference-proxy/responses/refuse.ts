@@ -22,6 +22,9 @@ export const invalidValue = (param: string, detail: string) => bad(`Invalid valu
 export const belowMinimum = (param: string, min: number, got: number) =>
   bad(`Invalid '${param}': integer below minimum value. Expected a value >= ${min}, but got ${got} instead.`, param, 'integer_below_min_value');
 
+export const emptyString = (param: string) =>
+  bad(`Invalid '${param}': empty string. Expected a string with minimum length 1, but got an empty string instead.`, param, 'empty_string');
+
 export const unknownParameter = (param: string) => bad(`Unknown parameter: '${param}'.`, param, 'unknown_parameter');
 
 const BRIDGED = 'this model is served by a Chat Completions backend through dropin\'s translation';
@@ -32,3 +35,9 @@ export const unsupported = (param: string, why: string) => bad(`Unsupported para
 /** A valid value the chat backend behind this model cannot honour, worded as OpenAI's "Unsupported value" answers. */
 export const unsupportedValue = (param: string, value: string, why: string) =>
   bad(`Unsupported value: '${param}' does not support '${value}' with this model: ${why} (${BRIDGED}).`, param, 'unsupported_value');
+
+/** An item_reference the store does not have: OpenAI's own answer (quoted in dyad-sh/dyad#2457), 400 naming `input`. */
+export function itemNotFound(id: unknown, storeOff: boolean): ProxyError {
+  const hint = storeOff ? ' Items are not persisted when `store` is set to false.' : '';
+  return new ProxyError(400, `Item with id '${String(id)}' not found.${hint}`, { param: 'input' });
+}

@@ -4,14 +4,14 @@
 // backend's (Ollama's resp_<n> / msg_<n> collide across restarts and backends, and the
 // conversation store keys on them).
 import type { NewId } from './ids.ts';
-import type { ResponsesRepairs } from './repair-kinds.ts';
+import type { ResponsesRepairKind, ResponsesRepairs } from './repair-kinds.ts';
 import { asIncomplete, completeResponse, cutAtBudget } from './repair-response.ts';
 import type { Json } from './types.ts';
 
 const PREFIX: Record<string, 'msg' | 'fc' | 'rs'> = { message: 'msg', function_call: 'fc', reasoning: 'rs' };
 
 export function repairResponseBody(body: Json, request: Json, opts: { repairs?: ResponsesRepairs; newId?: NewId; now?: () => number } = {}): Json {
-  const repairs = opts.repairs ?? new Set();
+  const repairs = opts.repairs ?? new Set<ResponsesRepairKind>();
   const now = (opts.now ?? Date.now)();
   const proxyId = opts.newId?.('resp');
   let r = completeResponse(body, request, { id: proxyId ?? `resp_${now}`, createdAt: Math.floor(now / 1000), model: String(request.model ?? '') }, repairs);

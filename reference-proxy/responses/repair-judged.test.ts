@@ -45,7 +45,7 @@ async function repairedStream(url: string, request: Json): Promise<{ frames: str
   const repairer = new ResponsesStreamRepairer({ request: { ...request, stream: true } });
   const splitter = new SseSplitter();
   const frames = [...splitter.push(Buffer.from(raw)).flatMap((d) => repairer.event(d)), ...repairer.end()];
-  return { frames, repairs: repairer.repairs, raw };
+  return { frames, repairs: new Set(repairer.repairs), raw };
 }
 
 async function repairedBody(url: string, request: Json): Promise<Json> {

@@ -24,4 +24,8 @@ export const RESPONSES_REPAIR_KINDS = {
 } as const;
 
 export type ResponsesRepairKind = keyof typeof RESPONSES_REPAIR_KINDS;
-export type ResponsesRepairs = Set<ResponsesRepairKind>;
+/** Where the repairs are noted: a set of these kinds, or the attempt's set of every kind (normalize/repairs.ts). */
+export interface ResponsesRepairs extends Iterable<string> {
+  add(kind: ResponsesRepairKind): unknown;
+  has(kind: string): boolean;
+}

@@ -4,7 +4,7 @@
 // read only a string tool_choice; Ollama ignores text.format json_object and vLLM fails on it
 // (500), while both honour a JSON schema, so an open schema asks for the same thing.
 import type { QuirkProfile } from '../types.ts';
-import type { ResponsesRepairs } from './repair-kinds.ts';
+import type { ResponsesRepairKind, ResponsesRepairs } from './repair-kinds.ts';
 import type { Json } from './types.ts';
 
 interface Fixes {
@@ -24,7 +24,7 @@ const FIXES: Record<QuirkProfile, Fixes> = {
   generic: NONE,
 };
 
-export function repairResponsesRequest(body: Json, profile: QuirkProfile, repairs: ResponsesRepairs = new Set()): Json {
+export function repairResponsesRequest(body: Json, profile: QuirkProfile, repairs: ResponsesRepairs = new Set<ResponsesRepairKind>()): Json {
   const fixes = FIXES[profile];
   const out = { ...body };
   if (fixes.narrowTools) narrowTools(out, fixes.stringToolChoice, repairs);

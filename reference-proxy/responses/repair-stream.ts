@@ -9,7 +9,7 @@
 // never with a made-up response.completed. An event that needed nothing is sent as it came.
 import type { NewId } from './ids.ts';
 import { finishedPart, ItemTracker, partText, type TrackedItem, type TrackedPart } from './repair-items.ts';
-import type { ResponsesRepairs } from './repair-kinds.ts';
+import type { ResponsesRepairKind, ResponsesRepairs } from './repair-kinds.ts';
 import { asIncomplete, completeResponse, cutAtBudget, type ResponseFallback } from './repair-response.ts';
 import { responseObject, type ResponseState } from './response-object.ts';
 import type { Json } from './types.ts';
@@ -43,7 +43,7 @@ export class ResponsesStreamRepairer {
   final?: Json;
 
   constructor(private readonly ctx: RepairContext) {
-    this.repairs = ctx.repairs ?? new Set();
+    this.repairs = ctx.repairs ?? new Set<ResponsesRepairKind>();
     this.tracker = new ItemTracker(this.repairs, () => this.edits++, ctx.newId);
     const now = (ctx.now ?? Date.now)();
     this.fallback = { id: ctx.newId?.('resp') ?? `resp_${now}`, createdAt: Math.floor(now / 1000), model: String(ctx.request.model ?? '') };

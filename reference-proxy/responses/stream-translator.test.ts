@@ -47,6 +47,16 @@ describe('ResponsesStreamTranslator', () => {
     expect(failures(streamInput(frames, TEXT_REQUEST))).toEqual([]);
   });
 
+  it('a stream without finish_reason whose reported output reached max_output_tokens ends response.incomplete (F13)', () => {
+    const request = { ...TEXT_REQUEST, max_output_tokens: 16 };
+    const normalizer = createStreamNormalizer({ profile: 'generic', request: toChatRequest(request) });
+    const budget = JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'b', choices: [], usage: { prompt_tokens: 7, completion_tokens: 16, total_tokens: 23 } });
+    const t = translator(request);
+    const frames = [chunk({ role: 'assistant', content: '1 2 3' }), budget, '[DONE]'].flatMap((p) => normalizer.event(p)).flatMap((p) => t.event(p));
+    expect(eventsOf(frames).at(-1)).toMatchObject({ name: 'response.incomplete', data: { response: { status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } } } });
+    expect(failures(streamInput(frames, request))).toEqual([]);
+  });
+
   it('parallel tool calls, even interleaved, become function_call items with argument deltas and .done events', () => {
     const request = { model: 'm', input: 'Weather?', tools: [WEATHER], stream: true };
     const call = (index: number, args: string, first = false) => ({ index, ...(first ? { id: `call_${index}`, type: 'function' } : {}), function: { ...(first ? { name: 'get_weather' } : {}), arguments: args } });

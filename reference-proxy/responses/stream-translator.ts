@@ -7,7 +7,7 @@
 // stream that breaks — an error event, EOF before a finish_reason, a malformed payload, the
 // upstream connection failing — ends with an `error` event and `response.failed`, never with a
 // response.completed for an answer that was not finished.
-import { seconds, statusOf, type AnswerContext } from './answer-context.ts';
+import { seconds, statusAtBudget, statusOf, type AnswerContext } from './answer-context.ts';
 import { reasoningOf, type ItemStatus } from './output-items.ts';
 import { responseObject, type ResponseState } from './response-object.ts';
 import { EventSink } from './sse-frame.ts';
@@ -180,8 +180,9 @@ export class ResponsesStreamTranslator {
       this.finishReason = 'stop';
       this.closeAll('completed');
     }
-    const { status, reason } = statusOf(this.finishReason);
     const usage = responsesUsage(this.usage, { chatRequest: this.ctx.chatRequest, outputChars: () => this.outputChars });
+    // the items are closed already; a cut found only from the usage shows in the terminal event
+    const { status, reason } = statusAtBudget(this.finishReason, this.usage, usage.output_tokens, this.ctx.head.request);
     this.terminal(status === 'completed' ? 'response.completed' : 'response.incomplete', { status, incompleteReason: reason, usage });
     return this.sink.take();
   }

@@ -1,6 +1,7 @@
 // The state of a single replica, in memory: today's behaviour, and what a Redis-backed replica
 // falls back to while Redis is unreachable.
 import { RateLimiter } from '../auth/rate-limit.ts';
+import { MemoryResponsesStore } from '../responses/memory-store.ts';
 import type { RateLimits, SharedState } from './shared-state.ts';
 
 /** The in-memory token buckets behind the RateLimits interface. */
@@ -17,6 +18,7 @@ export function createLocalState(): SharedState {
     shareCircuit() {},
     follow() {},
     claimProbeRound: async () => true,
+    conversations: (limits) => new MemoryResponsesStore(limits),
     status: () => ({ store: 'local' }),
     close: async () => {},
   };

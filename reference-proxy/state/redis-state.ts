@@ -10,6 +10,7 @@ import { localLimits } from './local-state.ts';
 import { claimProbeRound } from './probe-rounds.ts';
 import { RedisLink } from './redis-link.ts';
 import { RedisRateLimits } from './redis-rate-limits.ts';
+import { RedisResponsesStore } from './redis-responses-store.ts';
 import type { SharedState } from './shared-state.ts';
 import { registerStateMetrics } from './state-metrics.ts';
 
@@ -31,6 +32,8 @@ export function createRedisState(cfg: RedisStateConfig, opts: RedisStateOptions)
     shareCircuit: (backend, change) => circuits.publish(backend, change),
     follow: (health) => void circuits.follow(health),
     claimProbeRound: (intervalMs) => claimProbeRound(link, cfg.keyPrefix, replicaId, intervalMs),
+    // Redis's own maxmemory policy bounds the size; the time to live is the store's
+    conversations: (limits) => new RedisResponsesStore(link, cfg.keyPrefix, limits.ttlMs),
     status: () => ({ store: 'redis', connected: link.connected, endpoint: link.endpoint }),
     close: async () => {
       circuits.stop();

@@ -1,9 +1,10 @@
 // What replicas may share, behind one small interface: per-key rate limits, circuit transitions
-// and who runs the next health-probe round. Two implementations: local (in memory, each replica
+// who runs the next health-probe round, and the Responses conversation store. Two implementations: local (in memory, each replica
 // on its own) and Redis (every replica agrees, and falls back to local while Redis is away).
 // Nothing outside state/ knows which one is running.
 import type { TakeResult } from '../auth/rate-limit.ts';
 import type { CircuitChange, HealthTracker } from '../health/tracker.ts';
+import type { ResponsesStore, StoreLimits } from '../responses/store.ts';
 import type { ApiKeyConfig } from '../types.ts';
 
 export interface RateLimits {
@@ -29,6 +30,8 @@ export interface SharedState {
   follow(health: HealthTracker): void;
   /** Whether this replica runs the probe round now; when shared, one replica per interval does. */
   claimProbeRound(intervalMs: number): Promise<boolean>;
+  /** A conversation store for /v1/responses: in this replica's memory, or in Redis shared by every replica. */
+  conversations(limits: StoreLimits): ResponsesStore;
   status(): StateStatus;
   close(): Promise<void>;
 }

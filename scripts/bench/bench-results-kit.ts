@@ -61,6 +61,7 @@ export function sampleResults(): BenchResults {
     hold: holds[1],
     holds,
     genericCost: { endToEnd: genericCost(contenders), inProcess: { rawUs: 1.5, genericUs: 4.5, addedUs: 3 } },
+    responsesCost: { chunks: 51, responsesEvents: 56, chatGenericUsPerChunk: 2.8, translatedUsPerChunk: 4.4, translationAddedUsPerChunk: 1.6, repairConformantUsPerEvent: 2, repairRemappedUsPerEvent: 2.5, repairLlamaCppUsPerEvent: 3.7 },
     profile: { concurrency: 64, durationS: 5, proxies: [profiled('node-minimal', 1), profiled('dropin', 2)] },
     goals: judgeGoals({ contenders, ratios, floor, holds }),
     findings: ['Portkey <gateway> & co cannot stream'],

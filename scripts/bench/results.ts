@@ -7,6 +7,7 @@ import type { JsonLoad } from './json-load.ts';
 import type { ProfileResult } from './profile-run.ts';
 import type { ProcUsage } from './proc-sampler.ts';
 import type { StreamLoad } from './stream-summary.ts';
+import type { ResponsesCpu } from './responses-chunk-cpu.ts';
 
 export interface JsonPoint extends JsonLoad {
   concurrency: number;
@@ -87,6 +88,8 @@ export interface BenchResults {
   holds: HoldResult[];
   /** proxy CPU per streamed chunk, raw pass-through vs generic profile (when dropin-generic ran) */
   genericCost?: GenericCost;
+  /** in process: what /v1/responses costs per chunk, translated onto chat or passed through and repaired (when dropin ran) */
+  responsesCost?: ResponsesCpu;
   /** --cpu-prof: dropin and node-minimal profiled at c=64, where each request's CPU time goes */
   profile?: ProfileResult;
   goals: Goal[];

@@ -9,6 +9,7 @@ import { ratiosToDirect } from './compare.ts';
 import { CONTENDER_LABELS, type BenchPaths, type Contender } from './contenders/contender.ts';
 import { findingsFor, stopNote } from './findings.ts';
 import { measureChunkCpu } from './chunk-cpu.ts';
+import { measureResponsesCpu } from './responses-chunk-cpu.ts';
 import { floorRows } from './floor.ts';
 import { genericCost } from './generic-cost.ts';
 import { judgeGoals } from './goals.ts';
@@ -20,6 +21,9 @@ import { profileProxies } from './profile-run.ts';
 import type { BenchResults, ContenderResult } from './results.ts';
 import { type Progress, runContender } from './run-contender.ts';
 import { startContender } from './start-contender.ts';
+
+/** Streams per in-process measurement of the Responses paths: about a second each on a busy 2-core machine. */
+const RESPONSES_STREAMS = 4000;
 
 export async function runBench(opts: BenchOptions, paths: BenchPaths, progress: Progress): Promise<BenchResults> {
   const startedAt = new Date().toISOString();
@@ -67,6 +71,7 @@ export async function runBench(opts: BenchOptions, paths: BenchPaths, progress: 
     hold: holds.find((h) => h.contender === 'dropin') ?? null,
     holds,
     ...(opts.contenders.includes('dropin-generic') ? { genericCost: { endToEnd: genericCost(contenders), inProcess: measureChunkCpu(opts.streamChunks) } } : {}),
+    ...(opts.contenders.includes('dropin') ? { responsesCost: measureResponsesCpu(opts.streamChunks, RESPONSES_STREAMS) } : {}),
     ...(profile ? { profile } : {}),
     goals: judgeGoals({ contenders, ratios, floor, holds }),
     findings: [...findingsFor(contenders, holds, process.version), ...notes],

@@ -21,6 +21,11 @@ describe('renderTables', () => {
     expect(text).toMatch(/^1\s+436\.4\s+545\.5\s+\+109\.091$/m);
     expect(text).toMatch(/^in process\s+1\.50\s+4\.50\s+\+3\.000$/m);
   });
+  it('shows what /v1/responses adds per chunk: the translation beside the chat path, and the pass-through', () => {
+    expect(text).toContain('/v1/responses per streamed chunk, in process (51 chat chunks -> 56 Responses events)');
+    expect(text).toMatch(/^Responses translated onto chat\s+4\.40\s+\+1\.600$/m);
+    expect(text).toMatch(/^Responses passed through, the proxy's ids put in\s+2\.50$/m);
+  });
   it('opens with the load average of the shared machine', () => expect(text.split('\n')[0]).toBe('Load average (1, 5, 15 min) on 2 cores: 2.5, 3, 3.5 before the run, 3, 3, 3.4 after'));
   it('sets every proxy beside node-minimal and nginx: throughput, CPU per request, added latency', () => {
     expect(text).toContain('Against the runtime floor and nginx');

@@ -6,6 +6,7 @@ import { renderFloor, renderHolds, renderProfile } from './floor-table.ts';
 import { STATUS_WORDS } from './goals.ts';
 import { grid, num, signed, times } from './grid.ts';
 import type { BenchResults } from './results.ts';
+import type { ResponsesCpu } from './responses-chunk-cpu.ts';
 
 export { grid };
 
@@ -40,8 +41,23 @@ export function renderTables(r: BenchResults): string {
     rows.push(['in process', num(inProcess.rawUs, 2), num(inProcess.genericUs, 2), signed(inProcess.addedUs)]);
     out.push('', 'Proxy CPU per streamed chunk: raw pass-through (dropin) vs generic profile (dropin-generic); in process = the paths alone, no sockets', grid(rows));
   }
+  if (r.responsesCost) out.push(...renderResponsesCost(r.responsesCost));
   if (r.profile) out.push(...renderProfile(r.profile));
   out.push('', 'Goals (issue 14)', ...r.goals.map((g) => `  ${STATUS_WORDS[g.status].toUpperCase().padEnd(7)}  ${g.title}: ${g.measured}`));
   if (r.findings.length) out.push('', 'Findings', ...r.findings.map((f) => `  - ${f}`));
   return out.join('\n');
+}
+
+/** What /v1/responses adds per chunk, in process: the translation onto chat beside the chat path, and the pass-through's repairer. */
+function renderResponsesCost(c: ResponsesCpu): string[] {
+  const rows = [
+    ['path', 'µs/chunk', 'added µs/chunk'],
+    ['chat, generic profile', num(c.chatGenericUsPerChunk, 2), ''],
+    ['Responses translated onto chat', num(c.translatedUsPerChunk, 2), signed(c.translationAddedUsPerChunk)],
+    ['path', 'µs/event'],
+    ['Responses passed through, conformant (openai profile)', num(c.repairConformantUsPerEvent, 2)],
+    ['Responses passed through, the proxy\'s ids put in', num(c.repairRemappedUsPerEvent, 2)],
+    ['Responses passed through, llama.cpp-shaped', num(c.repairLlamaCppUsPerEvent, 2)],
+  ];
+  return ['', `/v1/responses per streamed chunk, in process (${c.chunks} chat chunks -> ${c.responsesEvents} Responses events)`, grid(rows)];
 }

@@ -1,10 +1,12 @@
 // The upstream faults, as replies for the loopback upstreams. Each answers a streamed or a plain
 // request the way a broken backend would, in the shape of the endpoint asked (chat, legacy
-// completions, embeddings), so the same faults run against every endpoint.
+// completions, embeddings, Responses), so the same faults run against every endpoint.
 import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { completion, errorReply, sseHead, textStream } from '../helpers/replies.ts';
 import type { Reply, SeenRequest } from '../helpers/upstream.ts';
+import { countingIds } from '../../responses/ids.ts';
+import { ResponsesStreamTranslator } from '../../responses/stream-translator.ts';
 
 const isStream = (req: SeenRequest) => req.body?.stream === true;
 const COMPLETION = JSON.stringify(completion('Hello there'));
@@ -25,9 +27,21 @@ export const EMBEDDINGS = JSON.stringify({
   object: 'list', model: 'test-model', data: [{ object: 'embedding', index: 0, embedding: [0.25, -0.5, 1] }], usage: { prompt_tokens: 2, total_tokens: 2 },
 });
 
+/** A Responses server's answer, whole and streamed, event for event as OpenAI sends it: the chat stream above, translated. */
+const translator = new ResponsesStreamTranslator({
+  head: { id: 'resp_test1', createdAt: 1_700_000_000, model: 'test-model', request: { model: 'test-model', input: 'Say hi' } },
+  chatRequest: { model: 'test-model', messages: [{ role: 'user', content: 'Say hi' }] },
+  newId: countingIds(),
+  reasoning: 'summary',
+  now: () => 1_700_000_000_000,
+});
+export const RESPONSES_STREAM = STREAM.flatMap((p) => translator.event(p)).map((frame) => /^data: (.*)$/m.exec(frame)![1]);
+export const RESPONSE = JSON.stringify(translator.final);
+
 /** The healthy answer of the endpoint a request went to: the whole body and the stream's payloads. */
 export function shapeOf(path: string): { json: string; stream: string[] } {
   if (path.endsWith('/embeddings')) return { json: EMBEDDINGS, stream: [] };
+  if (path.endsWith('/v1/responses')) return { json: RESPONSE, stream: RESPONSES_STREAM };
   if (path.endsWith('/v1/completions')) return { json: TEXT_COMPLETION, stream: TEXT_STREAM };
   return { json: COMPLETION, stream: STREAM };
 }

@@ -91,16 +91,17 @@ export interface Scene {
 /**
  * A proxy in front of the faulty backend "bad" and, when given, a healthy "good": the public
  * model "chain" tries bad, then good. Retries are short so a lone bad backend fails fast.
+ * `backend` is config both backends share (e.g. `apis`).
  */
 export async function startScene(
   fault: Reply | 'refused',
-  opts: { good?: Reply; badTimeouts?: object; badProfile?: string; extra?: Record<string, unknown> } = {},
+  opts: { good?: Reply; badTimeouts?: object; badProfile?: string; backend?: Record<string, unknown>; extra?: Record<string, unknown> } = {},
 ): Promise<Scene> {
   const bad = await startFaultUpstream(fault);
   const good = opts.good ? await startFaultUpstream(opts.good) : undefined;
   const timeouts = { connectMs: 1_000, firstByteMs: 300, totalMs: 3_000, ...opts.badTimeouts };
-  const backends: TestBackend[] = [{ name: 'bad', baseUrl: bad.baseUrl, timeouts, profile: opts.badProfile ?? 'openai' }];
-  if (good) backends.push({ name: 'good', baseUrl: good.baseUrl });
+  const backends: TestBackend[] = [{ name: 'bad', baseUrl: bad.baseUrl, timeouts, profile: opts.badProfile ?? 'openai', ...opts.backend }];
+  if (good) backends.push({ name: 'good', baseUrl: good.baseUrl, ...opts.backend });
   const chain = backends.map((b) => ({ backend: b.name, model: 'test-model' }));
   const proxy = await startTestProxy(backends, {
     aliases: { chain },

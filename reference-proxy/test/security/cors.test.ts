@@ -61,6 +61,8 @@ describe('CORS', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.cors['access-control-allow-origin']).toBe(APP);
     expect(preflight.cors['access-control-allow-methods']).toContain('POST');
+    // DELETE /v1/responses/{id} from a browser
+    expect(preflight.cors['access-control-allow-methods']).toContain('DELETE');
     expect(preflight.cors['access-control-allow-headers']).toContain('authorization');
     expect(preflight.cors.vary).toContain('Origin');
     const calls = await everyKind(proxy, 'http://localhost:3000');
