@@ -80,8 +80,30 @@ describe('matchesRule', () => {
   });
 });
 
+describe('rules on a Responses request', () => {
+  it('jsonSchema reads text.format; systemPromptKeywords read instructions', () => {
+    const responses = (body: Record<string, unknown>) => ({ body: { model: 'fast', input: 'hi', ...body }, headers: {}, endpoint: 'responses' });
+    expect(matchesRule(rule({ jsonSchema: true }), responses({ text: { format: { type: 'json_schema', name: 'x', schema: {} } } }))).toBe(true);
+    expect(matchesRule(rule({ jsonSchema: true }), responses({ text: { format: { type: 'text' } } }))).toBe(false);
+    expect(matchesRule(rule({ systemPromptKeywords: ['contract'] }), responses({ instructions: 'Review the Contract.' }))).toBe(true);
+  });
+});
+
 describe('systemPrompt', () => {
   it('joins every system and developer message', () => {
     expect(systemPrompt({ messages: [{ role: 'system', content: 'a' }, { role: 'user', content: 'u' }, { role: 'developer', content: 'b' }] })).toBe('a\nb');
+  });
+
+  it('reads a Responses request: instructions, then system and developer input items (parts included)', () => {
+    const body = {
+      instructions: 'You are a lawyer.',
+      input: [
+        { role: 'developer', content: [{ type: 'input_text', text: 'Cite cases.' }] },
+        { role: 'user', content: 'hello' },
+        { type: 'function_call_output', call_id: 'c', output: 'x' },
+      ],
+    };
+    expect(systemPrompt(body)).toBe('You are a lawyer.\nCite cases.');
+    expect(systemPrompt({ input: 'just a string' })).toBe('');
   });
 });

@@ -1,5 +1,7 @@
 // Whether a routing rule's conditions hold for a request. All given conditions must hold.
-// - systemPromptKeywords: any keyword, case-insensitive, in a system or developer message
+// - systemPromptKeywords: any keyword, case-insensitive, in a system or developer message (or a
+//   Responses request's instructions)
+// - jsonSchema: structured output asked for (chat response_format, Responses text.format)
 // - systemPromptRegex: as written (JavaScript syntax, `(?i:...)` for case-insensitive parts)
 // - promptTokensAbove / Below: strict comparisons with estimatePromptTokens
 // - header: every named header has exactly the given value
@@ -20,7 +22,7 @@ export function matchesRule(rule: RouteRule, req: RuleInput, tokens = lazy(() =>
   if (w.endpoint !== undefined && !(Array.isArray(w.endpoint) ? w.endpoint : [w.endpoint]).includes(req.endpoint ?? 'chat')) return false;
   if (w.model !== undefined && !(Array.isArray(w.model) ? w.model : [w.model]).includes(req.body?.model)) return false;
   if (w.hasTools !== undefined && hasTools(req.body) !== w.hasTools) return false;
-  if (w.jsonSchema !== undefined && (req.body?.response_format?.type === 'json_schema') !== w.jsonSchema) return false;
+  if (w.jsonSchema !== undefined && asksJsonSchema(req.body) !== w.jsonSchema) return false;
   if (w.header !== undefined && !Object.entries(w.header).every(([name, value]) => req.headers[name] === value)) return false;
   if (w.systemPromptKeywords !== undefined || w.systemPromptRegex !== undefined) {
     const system = systemPrompt(req.body);
@@ -45,17 +47,24 @@ export function lazy<T>(compute: () => T): () => T {
   };
 }
 
+/** Structured output asked for: chat's response_format, or a Responses request's text.format. */
+function asksJsonSchema(body: any): boolean {
+  return body?.response_format?.type === 'json_schema' || body?.text?.format?.type === 'json_schema';
+}
+
 function hasTools(body: any): boolean {
   return (Array.isArray(body?.tools) && body.tools.length > 0) || (Array.isArray(body?.functions) && body.functions.length > 0);
 }
 
-/** System and developer (the newer name for system) messages, joined. */
+/**
+ * System and developer (the newer name for system) messages, joined; for a Responses request its
+ * `instructions` and the system/developer items of its `input`, which play the same part.
+ */
 export function systemPrompt(body: any): string {
-  const messages: any[] = Array.isArray(body?.messages) ? body.messages : [];
-  return messages
-    .filter((m) => m?.role === 'system' || m?.role === 'developer')
-    .map(messageText)
-    .join('\n');
+  const messages: any[] = Array.isArray(body?.messages) ? body.messages : Array.isArray(body?.input) ? body.input : [];
+  const texts = messages.filter((m) => m?.role === 'system' || m?.role === 'developer').map(messageText);
+  if (typeof body?.instructions === 'string') texts.unshift(body.instructions);
+  return texts.join('\n');
 }
 
 function containsAny(text: string, keywords: string[]): boolean {
