@@ -217,10 +217,15 @@ describe.skipIf(!hasRedis)('three replicas sharing Redis', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(await metric(r, 'dropin_shared_state_connected')).toBe(1);
+      // said once per outage: a replica that had no command in flight while Redis was down (its
+      // client queued them and reconnected in time) has nothing to say, which is right too
       const warnings = r.stdout.filter((l) => l.includes('shared state'));
-      expect(warnings.filter((l) => l.includes('unreachable'))).toHaveLength(1);
-      expect(warnings.filter((l) => l.includes('answers again'))).toHaveLength(1);
+      const down = warnings.filter((l) => l.includes('unreachable')).length;
+      expect(down).toBeLessThanOrEqual(1);
+      expect(warnings.filter((l) => l.includes('answers again'))).toHaveLength(down);
     }
+    // the replica whose /readyz showed the outage logged it
+    expect(replicas[1].stdout.filter((l) => l.includes('shared state') && l.includes('unreachable'))).toHaveLength(1);
     const fallbacks = await Promise.all(replicas.map((r) => metric(r, 'dropin_shared_state_fallbacks_total{operation="rate_limit"}')));
     expect(fallbacks.reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBeGreaterThan(0);
 
