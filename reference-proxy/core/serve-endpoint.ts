@@ -1,7 +1,6 @@
 // The chain every endpoint goes through, the same for each (the adapter only fills in what
 // differs): who is asking, may they, is the request acceptable, where can it go — then the
 // attempt loop does the rest, and the answer's tokens are charged to the caller's key.
-import type { IncomingHttpHeaders } from 'node:http';
 import { authenticate, authorizeModel } from '../auth/authenticate.ts';
 import { rateLimitError } from '../auth/rate-limit.ts';
 import { ProxyError } from '../errors.ts';
@@ -36,7 +35,7 @@ export function serveEndpoint<R extends EndpointRequest>(endpoint: Endpoint<R>):
         code: 'content_policy_violation',
       });
     }
-    const plan = planRoute(ctx.config, { body: request, headers: flatHeaders(ex.req.headers) }, ctx.health, Math.random, scope(ctx, endpoint, request, tokens));
+    const plan = planRoute(ctx.config, { body: request, headers: ex.req.headers }, ctx.health, Math.random, scope(ctx, endpoint, request, tokens));
     ex.record.rule = plan.rule;
     const candidates = endpoint.refuse ? withoutRefused(ctx, endpoint, request, plan.candidates) : plan.candidates;
     await runAttempts(ctx, ex, endpoint, request, candidates);
@@ -54,12 +53,4 @@ function scope<R extends EndpointRequest>(ctx: ProxyContext, endpoint: Endpoint<
     tokens,
     unserved: (model, candidates) => notServedError(ctx, endpoint, model, candidates),
   };
-}
-
-function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return flat;
 }
