@@ -12,8 +12,11 @@ export type { UpstreamResponse } from './client.ts';
 
 /** A failed attempt without an HTTP answer; the message never contains the URL or key. */
 export class UpstreamFailure extends Error {
-  constructor(readonly kind: UpstreamErrorKind, options?: { cause?: unknown }) {
+  readonly kind: UpstreamErrorKind;
+
+  constructor(kind: UpstreamErrorKind, options?: { cause?: unknown }) {
     super(`upstream ${kind}`, options);
+    this.kind = kind;
     this.name = 'UpstreamFailure';
   }
 }
