@@ -23,17 +23,22 @@ async function serveRequest(ctx: ProxyContext, req: ProxyRequest, res: ProxyResp
   const record = newRecord(requestIdFrom(req.headers['x-request-id']), req.method, path);
   res.setHeader('x-request-id', record.requestId);
   const client = new AbortController();
+  const ex: Exchange = { req, res, record, clientSignal: client.signal, startedMs };
+  // the attempt in flight is stopped directly, not through a listener on the client's signal
+  const stop = (reason?: unknown) => {
+    ex.stopUpstream?.();
+    client.abort(reason);
+  };
   const closed = new Promise<void>((resolve) =>
     res.onClose(() => {
-      if (!res.finished) client.abort();
+      if (!res.finished) stop();
       resolve();
     }),
   );
-  const ex: Exchange = { req, res, record, clientSignal: client.signal, startedMs };
   if (applyCors(ctx.config.cors?.origins, req, res)) return;
   // while draining, a client still on a kept-alive connection is told to reconnect (elsewhere)
   if (ctx.drain.draining) res.setHeader('connection', 'close');
-  const untrack = ctx.drain.track(client);
+  const untrack = ctx.drain.track({ abort: stop });
   const route = routeFor(path, req.method, ctx.routes);
   const limited = route?.limited === true && route.method === req.method;
   if (limited) ctx.inflight++;

@@ -44,6 +44,8 @@ export interface Exchange {
   record: RequestRecord;
   /** aborts when the client goes away before the response finished */
   clientSignal: AbortSignal;
+  /** stops the upstream attempt in flight: the attempt loop sets it, the client going away (or the drain deadline) calls it */
+  stopUpstream?: () => void;
   /** performance.now() when the request arrived */
   startedMs: number;
   /** the stream session relaying the answer, once one started: how its endpoint ends it with an error (the drain deadline uses it) */

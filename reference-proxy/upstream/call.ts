@@ -40,7 +40,7 @@ export async function callUpstream(target: BackendPool, backend: BackendConfig, 
       path: target.basePath + path,
       headers,
       body: JSON.stringify(body),
-      signal: opts.attempt.signal,
+      cancel: opts.attempt,
       firstByteMs: backend.timeouts.firstByteMs,
     });
   } catch (error) {

@@ -18,12 +18,17 @@ export interface UpstreamResponse {
   body: UpstreamBody;
 }
 
+/** How an attempt stops its upstream requests: the listener runs once, at once if it already stopped. */
+export interface Cancellation {
+  onAbort(listener: (reason: Error) => void): void;
+}
+
 export interface UpstreamRequest {
   /** path from the origin, e.g. /v1/chat/completions */
   path: string;
   headers: Record<string, string>;
   body: string;
-  signal: AbortSignal;
+  cancel: Cancellation;
   /** longest wait for the head, and then between two pieces of the body */
   firstByteMs: number;
 }

@@ -16,14 +16,9 @@ export class FetchClient implements UpstreamClient {
 
   async request(r: UpstreamRequest): Promise<UpstreamResponse> {
     const controller = new AbortController();
-    const stop = () => controller.abort(r.signal.reason);
-    if (r.signal.aborted) stop();
-    else r.signal.addEventListener('abort', stop, { once: true });
+    r.cancel.onAbort((reason) => controller.abort(reason));
     this.inFlight.add(controller);
-    const forget = () => {
-      r.signal.removeEventListener('abort', stop);
-      this.inFlight.delete(controller);
-    };
+    const forget = () => this.inFlight.delete(controller);
     const timer = setTimeout(() => controller.abort(timeoutError('headers', r.firstByteMs)), r.firstByteMs);
     let res: Response;
     try {
@@ -54,9 +49,9 @@ class FetchBody implements UpstreamBody {
   private readonly res: Response;
   private readonly controller: AbortController;
   private readonly idleMs: number;
-  private readonly forget: () => void;
+  private readonly forget: () => boolean;
 
-  constructor(res: Response, controller: AbortController, idleMs: number, forget: () => void) {
+  constructor(res: Response, controller: AbortController, idleMs: number, forget: () => boolean) {
     this.res = res;
     this.controller = controller;
     this.idleMs = idleMs;
@@ -85,7 +80,10 @@ class FetchBody implements UpstreamBody {
 
   async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
     const reader = this.res.body?.getReader();
-    if (!reader) return this.forget();
+    if (!reader) {
+      this.forget();
+      return;
+    }
     const timer = setTimeout(() => this.controller.abort(timeoutError('body', this.idleMs)), this.idleMs);
     let done = false;
     try {
