@@ -3,6 +3,7 @@
 // and the request metrics per request.
 import { SHUTDOWN, shuttingDownError } from './drain.ts';
 import { ProxyError } from './errors.ts';
+import { ClientExchange } from './core/client-exchange.ts';
 import type { Exchange, ProxyContext } from './core/context.ts';
 import { applyCors } from './handlers/cors.ts';
 import { sendError, toProxyError } from './handlers/respond.ts';
@@ -20,25 +21,19 @@ async function serveRequest(ctx: ProxyContext, req: ProxyRequest, res: ProxyResp
   const url = req.url;
   const query = url.indexOf('?');
   const path = query < 0 ? url : url.slice(0, query);
-  const record = newRecord(requestIdFrom(req.headers['x-request-id']), req.method, path);
+  const record = newRecord(requestIdFrom(req.header('x-request-id')), req.method, path);
   res.setHeader('x-request-id', record.requestId);
-  const client = new AbortController();
-  const ex: Exchange = { req, res, record, clientSignal: client.signal, startedMs };
-  // the attempt in flight is stopped directly, not through a listener on the client's signal
-  const stop = (reason?: unknown) => {
-    ex.stopUpstream?.();
-    client.abort(reason);
-  };
+  const ex = new ClientExchange(req, res, record, startedMs);
   const closed = new Promise<void>((resolve) =>
     res.onClose(() => {
-      if (!res.finished) stop();
+      if (!res.finished) ex.abort();
       resolve();
     }),
   );
   if (applyCors(ctx.config.cors?.origins, req, res)) return;
   // while draining, a client still on a kept-alive connection is told to reconnect (elsewhere)
   if (ctx.drain.draining) res.setHeader('connection', 'close');
-  const untrack = ctx.drain.track({ abort: stop });
+  const untrack = ctx.drain.track(ex);
   const route = routeFor(path, req.method, ctx.routes);
   const limited = route?.limited === true && route.method === req.method;
   if (limited) ctx.inflight++;
@@ -46,12 +41,12 @@ async function serveRequest(ctx: ProxyContext, req: ProxyRequest, res: ProxyResp
     await handle(ctx, ex, route);
   } catch (error) {
     // a request cut at the drain deadline is answered below, whatever its handler threw
-    if (client.signal.reason !== SHUTDOWN) {
+    if (ex.stopReason !== SHUTDOWN) {
       if (!(error instanceof ProxyError)) ctx.log(JSON.stringify({ level: 'error', msg: 'handler failed', requestId: record.requestId, error: String(error) }));
       respondWithError(ex, toProxyError(error));
     }
   } finally {
-    if (client.signal.reason === SHUTDOWN) endForShutdown(ex);
+    if (ex.stopReason === SHUTDOWN) endForShutdown(ex);
     if (!res.ended) res.end();
     await closed;
     untrack();
@@ -61,7 +56,7 @@ async function serveRequest(ctx: ProxyContext, req: ProxyRequest, res: ProxyResp
 }
 
 async function handle(ctx: ProxyContext, ex: Exchange, route: Route | undefined): Promise<void> {
-  if (ex.req.headers.host === undefined && ex.req.httpVersion === '1.1') {
+  if (ex.req.header('host') === undefined && ex.req.httpVersion === '1.1') {
     throw new ProxyError(400, 'The request has no Host header, which HTTP/1.1 requires. Send one (any HTTP client does).', { code: 'bad_http_request' });
   }
   if (!route) {

@@ -32,7 +32,7 @@ export async function runAttempts<R extends EndpointRequest>(
       const retryAfter = policy.honourRetryAfter ? failures.at(-1)?.upstream?.retryAfter : undefined;
       if (!(await wait(backoffMs(i, policy, retryAfter), ex.clientSignal))) return;
     }
-    if (ex.clientSignal.aborted) return;
+    if (ex.aborted) return;
     tried.add(candidate.backend.name);
     const outcome = await tryCandidate(ctx, ex, endpoint, request, candidate);
     if (outcome.kind !== 'failed') return;
@@ -71,7 +71,7 @@ async function tryCandidate<R extends EndpointRequest>(
   const apis = ctx.apis.get(backend.name);
   const repairs: Repairs = new Set();
   const signal = new AttemptSignal(backend.timeouts.totalMs);
-  if (ex.clientSignal.aborted) signal.clientGone();
+  if (ex.aborted) signal.clientGone();
   ex.stopUpstream = () => signal.clientGone();
   ctx.health.begin(backend.name);
   let outcome: AttemptOutcome;

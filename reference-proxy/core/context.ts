@@ -42,8 +42,10 @@ export interface Exchange {
   req: ProxyRequest;
   res: ProxyResponse;
   record: RequestRecord;
-  /** aborts when the client goes away before the response finished */
-  clientSignal: AbortSignal;
+  /** aborts when the client goes away before the response finished (made on first use: prefer `aborted`) */
+  readonly clientSignal: AbortSignal;
+  /** the client went away, or the drain deadline stopped the request */
+  readonly aborted: boolean;
   /** stops the upstream attempt in flight: the attempt loop sets it, the client going away (or the drain deadline) calls it */
   stopUpstream?: () => void;
   /** performance.now() when the request arrived */

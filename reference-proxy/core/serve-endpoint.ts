@@ -18,7 +18,7 @@ import { notServedError } from './unserved.ts';
 export function serveEndpoint<R extends EndpointRequest>(endpoint: Endpoint<R>): (ctx: ProxyContext, ex: Exchange) => Promise<void> {
   return async (ctx, ex) => {
     ex.record.endpoint = endpoint.name;
-    const key = ctx.config.auth ? authenticate(ex.req.headers.authorization, ctx.config.auth.keys) : undefined;
+    const key = ctx.config.auth ? authenticate(ex.req.header('authorization'), ctx.config.auth.keys) : undefined;
     const validated = endpoint.validate(await readJsonBody(ex.req, ctx.config.limits.maxBodyBytes), ctx);
     const request = validated instanceof Promise ? await validated : validated;
     ex.record.publicModel = request.model;

@@ -4,20 +4,20 @@ import type { ProxyRequest, ProxyResponse } from '../runtime/http-types.ts';
 
 /** Sets CORS headers for an allowed origin; answers a preflight and returns true when it did. */
 export function applyCors(origins: readonly string[] | undefined, req: ProxyRequest, res: ProxyResponse): boolean {
-  const origin = req.headers.origin;
-  if (!origins || typeof origin !== 'string') return false;
+  const origin = req.header('origin');
+  if (!origins || origin === undefined) return false;
   const allowed = origins.includes('*') || origins.includes(origin);
   if (!allowed) return false;
   res.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
   res.setHeader('vary', 'Origin');
   res.setHeader('access-control-expose-headers', 'x-request-id, retry-after');
   if (req.method !== 'OPTIONS') return false;
-  const asked = req.headers['access-control-request-headers'];
+  const asked = req.header('access-control-request-headers');
   res.send(
     204,
     {
       'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': typeof asked === 'string' ? asked : 'authorization, content-type',
+      'access-control-allow-headers': asked ?? 'authorization, content-type',
       'access-control-max-age': '600',
     },
     '',

@@ -29,38 +29,48 @@ export class BunRequest implements ProxyRequest {
     return (this.parsed ??= (this.raw.headers as Headers & { toJSON(): RequestHeaders }).toJSON());
   }
 
+  header(name: string): string | undefined {
+    return this.raw.headers.get(name) ?? undefined;
+  }
+
   async readBody(maxBytes: number): Promise<string> {
-    const declared = Number(this.raw.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) throw bodyTooLarge(maxBytes);
-    const body = this.raw.body;
-    if (!body) return '';
-    const reader = body.getReader();
-    let expired = false;
-    const timer = setTimeout(() => {
-      expired = true;
-      void reader.cancel().catch(() => undefined);
-    }, Math.max(0, this.bodyDeadline - performance.now()));
-    const parts: Uint8Array[] = [];
-    let size = 0;
+    const declared = this.raw.headers.get('content-length');
+    if (declared !== null && Number(declared) > maxBytes) throw bodyTooLarge(maxBytes);
+    // a declared length is read natively, Bun's fast path; a chunked body piece by piece, capped
+    const reading = declared !== null ? this.raw.text() : readCapped(this.raw.body, maxBytes);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(requestTimeout()), Math.max(0, this.bodyDeadline - performance.now()));
+    });
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > maxBytes) {
-          void reader.cancel().catch(() => undefined);
-          throw bodyTooLarge(maxBytes);
-        }
-        parts.push(value);
-      }
+      return await Promise.race([reading, late]);
     } catch (error) {
+      // the client hung up mid-body, or Bun gave up on it
       throw error instanceof ProxyError ? error : bodyIncomplete();
     } finally {
       clearTimeout(timer);
+      reading.catch(() => undefined);
     }
-    if (expired) throw requestTimeout();
-    return parts.length === 1 ? Buffer.from(parts[0].buffer, parts[0].byteOffset, parts[0].byteLength).toString('utf8') : Buffer.concat(parts).toString('utf8');
   }
+}
+
+/** A body of unknown length (chunked), read until it ends or passes `maxBytes`. */
+async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      throw bodyTooLarge(maxBytes);
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts).toString('utf8');
 }
 
 /** What node:http answers a request whose body is too slow (runtime/node-http.ts), as a ProxyError. */

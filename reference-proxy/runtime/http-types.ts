@@ -10,7 +10,10 @@ export interface ProxyRequest {
   readonly method: string;
   /** path and query, as sent */
   readonly url: string;
+  /** every header, for what needs them all (routing rules); one header is cheaper through header() */
   readonly headers: RequestHeaders;
+  /** one header by its lower-case name; repeated ones joined with ", " */
+  header(name: string): string | undefined;
   /** "1.1" or "1.0" (Bun answers HTTP/1.1 only) */
   readonly httpVersion: string;
   /**

@@ -27,6 +27,11 @@ export class NodeRequest implements ProxyRequest {
     return this.raw.httpVersion;
   }
 
+  header(name: string): string | undefined {
+    const value = this.raw.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
   readBody(maxBytes: number): Promise<string> {
     const declared = Number(this.raw.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(bodyTooLarge(maxBytes));
