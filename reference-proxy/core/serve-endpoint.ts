@@ -35,7 +35,9 @@ export function serveEndpoint<R extends EndpointRequest>(endpoint: Endpoint<R>):
         code: 'content_policy_violation',
       });
     }
-    const plan = planRoute(ctx.config, { body: request, headers: ex.req.headers }, ctx.health, Math.random, scope(ctx, endpoint, request, tokens));
+    // the headers are read only by a rule that names one (on Bun, reading them all is a copy)
+    const req = ex.req;
+    const plan = planRoute(ctx.config, { body: request, get headers() { return req.headers; } }, ctx.health, Math.random, scope(ctx, endpoint, request, tokens));
     ex.record.rule = plan.rule;
     const candidates = endpoint.refuse ? withoutRefused(ctx, endpoint, request, plan.candidates) : plan.candidates;
     await runAttempts(ctx, ex, endpoint, request, candidates);

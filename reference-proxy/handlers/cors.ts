@@ -4,8 +4,9 @@ import type { ProxyRequest, ProxyResponse } from '../runtime/http-types.ts';
 
 /** Sets CORS headers for an allowed origin; answers a preflight and returns true when it did. */
 export function applyCors(origins: readonly string[] | undefined, req: ProxyRequest, res: ProxyResponse): boolean {
+  if (!origins) return false;
   const origin = req.header('origin');
-  if (!origins || origin === undefined) return false;
+  if (origin === undefined) return false;
   const allowed = origins.includes('*') || origins.includes(origin);
   if (!allowed) return false;
   res.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);

@@ -35,6 +35,8 @@ abstract class HotMetric<T extends string, S> {
   readonly aggregator = 'sum';
   protected readonly labelNames: readonly T[];
   protected series = new Map<string, { labels: Labels<T>; state: S }>();
+  /** label value → … → series, one level per label: no key string is built per update */
+  private index = new Map<string, unknown>();
 
   constructor(o: MetricOptions<T>) {
     this.name = o.name;
@@ -45,19 +47,33 @@ abstract class HotMetric<T extends string, S> {
 
   reset(): void {
     this.series = new Map();
+    this.index = new Map();
   }
 
   /** The series of a label set, created on first use. */
   protected find(labels: Labels<T>): S {
     const names = this.labelNames;
-    let key = labels[names[0]];
-    for (let i = 1; i < names.length; i++) key += `\u0001${labels[names[i]]}`;
-    let found = this.series.get(key);
-    if (!found) {
-      found = { labels: { ...labels }, state: this.fresh() };
-      this.series.set(key, found);
+    const last = names.length - 1;
+    let level = this.index;
+    for (let i = 0; i < last; i++) {
+      const value = labels[names[i]];
+      let next = level.get(value) as Map<string, unknown> | undefined;
+      if (!next) {
+        next = new Map();
+        level.set(value, next);
+      }
+      level = next;
     }
-    return found.state;
+    const found = level.get(labels[names[last]]) as S | undefined;
+    return found ?? this.create(labels, level);
+  }
+
+  private create(labels: Labels<T>, level: Map<string, unknown>): S {
+    const state = this.fresh();
+    const copy = { ...labels };
+    this.series.set(this.labelNames.map((n) => labels[n]).join('\u0001'), { labels: copy, state });
+    level.set(labels[this.labelNames[this.labelNames.length - 1]], state);
+    return state;
   }
 
   protected abstract fresh(): S;

@@ -44,16 +44,17 @@ const KNOWN: ReadonlySet<string> = new Set([
  * loop over its keys, cost three to four times as much, once per request.
  */
 export function formatLogLine(r: RequestRecord, at: Date): string {
-  let l = `{"time":"${isoTime(at)}","level":"${r.status >= 500 ? 'error' : 'info'}","msg":"request","requestId":${str(r.requestId)},"method":${str(r.method)},"path":${str(r.path)}`;
-  if (r.endpoint !== undefined) l += `,"endpoint":${str(r.endpoint)}`;
-  if (r.rule !== undefined) l += `,"rule":${str(r.rule)}`;
+  // a request id is plain by construction (observe/request-id.ts): nothing in it needs escaping
+  let l = `{"time":"${isoTime(at)}","level":"${r.status >= 500 ? 'error' : 'info'}","msg":"request","requestId":"${r.requestId}","method":${known(r.method)},"path":${str(r.path)}`;
+  if (r.endpoint !== undefined) l += `,"endpoint":${known(r.endpoint)}`;
+  if (r.rule !== undefined) l += `,"rule":${known(r.rule)}`;
   if (r.publicModel !== undefined) l += `,"publicModel":${str(r.publicModel)}`;
-  if (r.backend !== undefined) l += `,"backend":${str(r.backend)}`;
-  if (r.model !== undefined) l += `,"model":${str(r.model)}`;
-  if (r.profile !== undefined) l += `,"profile":${str(r.profile)}`;
+  if (r.backend !== undefined) l += `,"backend":${known(r.backend)}`;
+  if (r.model !== undefined) l += `,"model":${known(r.model)}`;
+  if (r.profile !== undefined) l += `,"profile":${known(r.profile)}`;
   if (r.stream !== undefined) l += `,"stream":${r.stream}`;
   l += `,"attempts":${r.attempts},"failovers":${r.failovers.length === 0 ? '[]' : JSON.stringify(r.failovers)},"status":${r.status}`;
-  if (r.error !== undefined) l += `,"error":${str(r.error)}`;
+  if (r.error !== undefined) l += `,"error":${known(r.error)}`;
   if (r.latencyMs !== undefined) l += `,"latencyMs":${r.latencyMs}`;
   if (r.ttftMs !== undefined) l += `,"ttftMs":${r.ttftMs}`;
   if (r.tokens !== undefined) l += `,"tokens":{"prompt":${r.tokens.prompt},"completion":${r.tokens.completion}}`;
@@ -70,6 +71,19 @@ const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 
 function str(value: string): string {
   return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
+/** Strings from config and code (backend, model, profile, endpoint, rule, error code) recur: quoted once each. */
+const QUOTED = new Map<string, string>();
+const MAX_QUOTED = 1024;
+
+function known(value: string): string {
+  let quoted = QUOTED.get(value);
+  if (quoted === undefined) {
+    quoted = str(value);
+    if (QUOTED.size < MAX_QUOTED) QUOTED.set(value, quoted);
+  }
+  return quoted;
 }
 
 let lastMs = Number.NaN;
