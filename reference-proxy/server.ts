@@ -55,7 +55,8 @@ async function serveRequest(ctx: ProxyContext, req: ProxyRequest, res: ProxyResp
   }
 }
 
-async function handle(ctx: ProxyContext, ex: Exchange, route: Route | undefined): Promise<void> {
+/** Not async: the route's own promise is awaited by the caller, one promise fewer per request. */
+function handle(ctx: ProxyContext, ex: Exchange, route: Route | undefined): Promise<void> {
   if (ex.req.header('host') === undefined && ex.req.httpVersion === '1.1') {
     throw new ProxyError(400, 'The request has no Host header, which HTTP/1.1 requires. Send one (any HTTP client does).', { code: 'bad_http_request' });
   }
@@ -76,7 +77,7 @@ async function handle(ctx: ProxyContext, ex: Exchange, route: Route | undefined)
       headers: { 'retry-after': '1' },
     });
   }
-  await route.handle(ctx, ex);
+  return route.handle(ctx, ex);
 }
 
 /** Cut at the drain deadline: a started stream gets an error event (never a silent end), anything else a 503. */
