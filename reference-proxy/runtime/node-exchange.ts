@@ -33,9 +33,17 @@ export class NodeRequest implements ProxyRequest {
   }
 
   readBody(maxBytes: number): Promise<string> {
-    const declared = Number(this.raw.headers['content-length']);
+    const raw = this.raw;
+    const declared = Number(raw.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(bodyTooLarge(maxBytes));
-    return readCapped(this.raw, maxBytes);
+    // Most bodies arrive with their headers: the parser has them all buffered already, and they
+    // are taken at once instead of through 'data' events a tick later.
+    if (raw.complete && raw.readableLength <= maxBytes) {
+      const whole = raw.read() as Buffer | null;
+      if (raw.readableLength === 0) return Promise.resolve(whole === null ? '' : whole.toString('utf8'));
+      if (whole !== null) raw.unshift(whole);
+    }
+    return readCapped(raw, maxBytes);
   }
 }
 
