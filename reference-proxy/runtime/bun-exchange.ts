@@ -11,7 +11,8 @@ const STREAM_HIGH_WATER_MARK = 16 * 1024;
 export class BunRequest implements ProxyRequest {
   readonly method: string;
   readonly url: string;
-  readonly httpVersion = '1.1';
+  /** Bun does not tell; it refuses an HTTP/1.1 request without Host itself */
+  readonly httpVersion = '';
   private readonly raw: Request;
   private readonly bodyDeadline: number;
   private parsed: RequestHeaders | undefined;
@@ -20,8 +21,7 @@ export class BunRequest implements ProxyRequest {
   constructor(raw: Request, bodyDeadline: number) {
     this.raw = raw;
     this.method = raw.method;
-    // Request.url is absolute; the core routes on the path and query as sent
-    this.url = raw.url.slice(raw.url.indexOf('/', raw.url.indexOf('//') + 2));
+    this.url = pathOf(raw.url);
     this.bodyDeadline = bodyDeadline;
   }
 
@@ -52,6 +52,17 @@ export class BunRequest implements ProxyRequest {
       reading.catch(() => undefined);
     }
   }
+}
+
+/**
+ * The path and query as sent, which the core routes on: Request.url is absolute
+ * ("http://host/path?query"), or the path alone for a request without Host (HTTP/1.0).
+ */
+export function pathOf(url: string): string {
+  const scheme = url.indexOf('://');
+  if (scheme < 0) return url.startsWith('/') ? url : '/';
+  const path = url.indexOf('/', scheme + 3);
+  return path < 0 ? '/' : url.slice(path);
 }
 
 /** A body of unknown length (chunked), read until it ends or passes `maxBytes`. */

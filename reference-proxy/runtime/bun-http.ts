@@ -29,6 +29,11 @@ const INTERNAL_ERROR = JSON.stringify(
   new ProxyError(500, 'The proxy failed while handling this request; the error has been logged. Retry, and report it if it persists.', { code: 'internal_error' }).toBody(),
 );
 
+function methodNotAllowed(servedPaths: string): Response {
+  const body = JSON.stringify(new ProxyError(405, `Method CONNECT is not allowed; this proxy serves ${servedPaths}.`, { code: 'bad_http_request' }).toBody());
+  return new Response(body, { status: 405, headers: { 'content-type': 'application/json', connection: 'close' } });
+}
+
 export async function startBunFront(o: FrontOptions): Promise<HttpFront> {
   const { listen, limits } = o.config;
   let server: BunServer;
@@ -39,6 +44,8 @@ export async function startBunFront(o: FrontOptions): Promise<HttpFront> {
       idleTimeout: bunIdleTimeoutS(limits),
       ...(listen.tls ? { tls: { cert: readFileSync(listen.tls.certFile, 'utf8'), key: readFileSync(listen.tls.keyFile, 'utf8') } } : {}),
       fetch(request, self) {
+        // node:http hands CONNECT to its own event (node-http.ts); Bun.serve passes it here
+        if (request.method === 'CONNECT') return Promise.resolve(methodNotAllowed(o.servedPaths));
         // a backend may think for minutes before its first byte: only the idle time before a
         // request is in counts (the body has its own deadline, limits.requestTimeoutMs)
         self.timeout(request, 0);

@@ -14,7 +14,7 @@ export interface ProxyRequest {
   readonly headers: RequestHeaders;
   /** one header by its lower-case name; repeated ones joined with ", " */
   header(name: string): string | undefined;
-  /** "1.1" or "1.0" (Bun answers HTTP/1.1 only) */
+  /** "1.1" or "1.0"; "" where the front does not tell (Bun, which refuses HTTP/1.1 without Host itself) */
   readonly httpVersion: string;
   /**
    * The whole body as UTF-8 text, never holding more than `maxBytes`: rejects with a ProxyError

@@ -48,6 +48,23 @@ async function bunProxy(upstream: FakeUpstream, extra: Record<string, unknown> =
   return proxy;
 }
 
+/** Sends `text` on a new connection; resolves with everything the proxy answered once it closes (or after 3 s). */
+function raw(proxy: ProxyProcess, text: string): Promise<string> {
+  const { port } = new URL(proxy.url);
+  return new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    let answer = '';
+    const timer = setTimeout(() => socket.destroy(), 3_000);
+    socket.on('data', (d) => (answer += d.toString()));
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(answer);
+    });
+    socket.on('error', reject);
+    socket.write(text);
+  });
+}
+
 describe('the proxy on Bun', () => {
   let endless: FakeUpstream;
   let proxy: ProxyProcess;
@@ -86,17 +103,16 @@ describe('the proxy on Bun', () => {
   });
 
   it('answers a body that does not arrive within requestTimeoutMs with 408', async () => {
-    const { port } = new URL(proxy.url);
-    const answer = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(port), '127.0.0.1');
-      let text = '';
-      socket.on('data', (d) => (text += d.toString()));
-      socket.on('close', () => resolve(text));
-      socket.on('error', reject);
-      socket.write('POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"model":');
-    });
+    const answer = await raw(proxy, 'POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"model":');
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     expect(answer).toContain('"type":"timeout_error"');
+  });
+
+  it('refuses CONNECT with 405 in the envelope and serves HTTP/1.0 without Host, as on Node', async () => {
+    const connectAnswer = await raw(proxy, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');
+    expect(connectAnswer).toMatch(/^HTTP\/1\.1 405/);
+    expect(connectAnswer).toContain('Method CONNECT is not allowed');
+    expect(await raw(proxy, 'GET /healthz HTTP/1.0\r\n\r\n')).toMatch(/^HTTP\/1\.[01] 200[^]*"status":"ok"/);
   });
 });
 
