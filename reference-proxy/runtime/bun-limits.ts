@@ -15,6 +15,12 @@ export function bunRefusals(config: ProxyConfig): string[] {
       `limits.headersTimeoutMs: Bun.serve has no deadline for a request's headers, only an idle timeout (a connection that sends nothing for ${DEFAULTS.limits.headersTimeoutMs / 1000} s is closed); remove the setting, or run the proxy on Node to enforce it`,
     );
   }
+  config.backends.forEach((b, i) => {
+    if (b.timeouts.connectMs === DEFAULTS.timeouts.connectMs) return;
+    problems.push(
+      `backends[${i}].timeouts.connectMs: fetch, Bun's HTTP client, has no connect timeout (on Bun, connecting to ${b.name} counts against firstByteMs); remove the setting, or run the proxy on Node to enforce it`,
+    );
+  });
   return problems;
 }
 

@@ -19,7 +19,7 @@ export class UpstreamPools {
     for (const backend of backends) {
       const url = new URL(backend.baseUrl);
       const client =
-        runtime === 'bun' && process.env.XCLIENT !== 'undici' ? new FetchClient(url.origin) : new UndiciClient(url.origin, backend.timeouts.connectMs, backend.maxConcurrency ?? null);
+        runtime === 'bun' ? new FetchClient(url.origin) : new UndiciClient(url.origin, backend.timeouts.connectMs, backend.maxConcurrency ?? null);
       this.pools.set(backend.name, { client, basePath: url.pathname.replace(/\/+$/, '') });
     }
   }
