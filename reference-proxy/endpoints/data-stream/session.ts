@@ -165,7 +165,9 @@ export class DataStreamSession implements StreamSession {
     observer.seeRaw(chunk);
     if (observer.malformed !== undefined || (observer.error && !out.started)) return false;
     if (out.started) {
-      await out.write(observer.error ? scrubbed(chunk, this.a.ctx.secrets) : chunk);
+      // a microtask of its own only when the client is not keeping up
+      const full = out.writeNow(observer.error ? scrubbed(chunk, this.a.ctx.secrets) : chunk);
+      if (full) await full;
       return true;
     }
     pending.push(chunk);
