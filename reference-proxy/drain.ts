@@ -11,13 +11,18 @@ export const SHUTDOWN = new Error('the proxy is shutting down');
 /** How long aborted requests get to write their last words before their connections are closed. */
 const ABORT_GRACE_MS = 1_000;
 
+/** A request in flight as the drain sees it: something to abort at the deadline (an AbortController will do). */
+export interface Abortable {
+  abort(reason: unknown): void;
+}
+
 export class Drain {
   draining = false;
-  private readonly inFlight = new Set<AbortController>();
+  private readonly inFlight = new Set<Abortable>();
   private onIdle?: () => void;
 
   /** Registers one request; call the returned function when its answer is complete. */
-  track(controller: AbortController): () => void {
+  track(controller: Abortable): () => void {
     this.inFlight.add(controller);
     return () => {
       this.inFlight.delete(controller);

@@ -1,21 +1,24 @@
 // Starts the reference proxy for a validated config (see config/load.ts for loading one).
-import { Server as NetServer, type AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import type { Registry } from 'prom-client';
+import { ConfigError } from './config/load.ts';
 import { BackendProfiles } from './detect/backend-profiles.ts';
 import { settleWithin } from './detect/settle-within.ts';
 import { Drain } from './drain.ts';
 import { BackendApis } from './core/apis.ts';
 import type { ProxyContext } from './core/context.ts';
 import type { Endpoint, EndpointRequest } from './core/endpoint.ts';
-import { buildRoutes } from './handlers/routes.ts';
+import { buildRoutes, servedPaths } from './handlers/routes.ts';
 import { startProbes } from './health/probe.ts';
 import { HealthTracker } from './health/tracker.ts';
 import { createLineBuffer } from './observe/line-buffer.ts';
 import { createMetrics } from './observe/metrics.ts';
 import { compilePatterns } from './safety/safety.ts';
-import { createProxyServer } from './server.ts';
+import { bunRefusals } from './runtime/bun-limits.ts';
+import { startFront } from './runtime/start-front.ts';
+import { currentRuntime } from './runtime/which-runtime.ts';
+import { requestHandler } from './server.ts';
 import { createState } from './state/create-state.ts';
+import type { HttpFront } from './runtime/http-types.ts';
 import type { ProxyConfig } from './types.ts';
 import { UpstreamPools } from './upstream/pools.ts';
 
@@ -45,6 +48,8 @@ const IDENTIFY_WAIT_MS = 3_000;
  * batches. `endpoints` replaces the registry's (endpoints/registry.ts), e.g. to add one of your own.
  */
 export async function startProxy(config: ProxyConfig, opts: { log?: (line: string) => void; endpoints?: readonly Endpoint<EndpointRequest>[] } = {}): Promise<RunningProxy> {
+  const refused = currentRuntime() === 'bun' ? bunRefusals(config) : [];
+  if (refused.length > 0) throw new ConfigError(refused, 'proxy config (on Bun)');
   const stdoutLog = opts.log ? undefined : createLineBuffer((chunk) => process.stdout.write(chunk));
   const log = opts.log ?? ((line: string) => stdoutLog?.write(line));
   // circuits report their transitions to the state store, which needs the metrics, which read the circuits
@@ -70,15 +75,9 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
     apis: new BackendApis(config.backends, profiles),
     routes: buildRoutes(opts.endpoints),
   };
-  const server = createProxyServer(ctx);
+  let front: HttpFront;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.listen.port, config.listen.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    front = await startFront({ config, handler: requestHandler(ctx), servedPaths: servedPaths(ctx.routes) });
   } catch (error) {
     // the Redis connection, already reconnecting in the background, would keep the process alive
     await state.close();
@@ -88,10 +87,10 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
   state.follow(health);
   const probes = startProbes(config, health, undefined, { profiles }, (intervalMs) => state.claimProbeRound(intervalMs));
   await settleWithin(probes.firstRound, IDENTIFY_WAIT_MS);
-  const { port } = server.address() as AddressInfo;
+  const { port } = front;
   let stopping: Promise<void> | undefined;
   const release = async (closed: Promise<void>) => {
-    server.closeAllConnections();
+    front.closeConnections();
     await ctx.pools.close();
     await closed;
     await state.close();
@@ -104,7 +103,7 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
     shutdown() {
       stopping ??= (async () => {
         probes.stop();
-        const closed = stopAccepting(server);
+        const closed = front.stopAccepting();
         await ctx.drain.run(config.shutdown.drainMs);
         await release(closed);
       })();
@@ -113,23 +112,11 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
     close() {
       stopping ??= (async () => {
         probes.stop();
-        await release(new Promise<void>((resolve) => server.close(() => resolve())));
+        await release(front.close());
       })();
       return stopping;
     },
   };
-}
-
-/**
- * Closes the listening socket but, unlike http.Server#close, keeps idle kept-alive connections:
- * closing one just as its client sends a request loses that request. A request arriving on one
- * is answered with `Connection: close` (server.ts), and the rest close at the end of the drain.
- * Resolves once every connection has closed.
- */
-function stopAccepting(server: Server): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
-  NetServer.prototype.close.call(server);
-  return closed;
 }
 
 /** A host a client can connect to: wildcard listens are reached on loopback. */

@@ -6,6 +6,11 @@
 #                                     for node:24-slim, which cannot be pulled here
 #   dropin/emulator:dev               scripts/images/emulator.Dockerfile on that base
 #   dropin/proxy:dev                  reference-proxy/Dockerfile — the deployment Dockerfile — on that base
+#   dropin/bun-scratch:<bun version>  FROM scratch: the Bun binary of the `bun` dev dependency (npm ci first)
+#                                     and its shared libraries, busybox, the CA bundle, /tmp — a stand-in
+#                                     for oven/bun:1-slim
+#   dropin/proxy-bun:dev              reference-proxy/bun.Dockerfile: the proxy run by Bun, its packages
+#                                     installed with npm in the node base
 #   dropin/fake-ollama:dev            the emulator behind an `ollama` command (serve, pull): a stand-in
 #                                     for ollama/ollama to test the `ollama` target with
 # `npm ci` inside the builds reaches the npm registry through host networking.
@@ -50,3 +55,30 @@ docker build -q --network host --build-arg BASE="$base" -f reference-proxy/Docke
 echo "built dropin/proxy:dev"
 docker build -q -f scripts/images/fake-ollama.Dockerfile -t dropin/fake-ollama:dev . >/dev/null
 echo "built dropin/fake-ollama:dev"
+
+# The Bun base, built the same way around the binary the `bun` npm package ships.
+bun_bin=$(readlink -f node_modules/bun/bin/bun.exe 2>/dev/null || true)
+if [ ! -x "$bun_bin" ]; then
+  echo "node_modules/bun/bin/bun.exe is missing: run \`npm ci\` (bun is a dev dependency) before building the Bun image" >&2
+  exit 1
+fi
+bun_base="dropin/bun-scratch:$("$bun_bin" --version)"
+rm -rf "$work" && mkdir -p "$work/rootfs"/{usr/local/bin,usr/bin,bin,tmp,etc/ssl/certs}
+cp -L "$bun_bin" "$work/rootfs/usr/local/bin/bun"
+for lib in $(ldd "$bun_bin" | grep -oE '/[^ ]+'); do cp --parents -L "$lib" "$work/rootfs/"; done
+cp -L "$busybox" "$work/rootfs/bin/busybox"
+for applet in sh env rm ls cat mkdir; do ln -s /bin/busybox "$work/rootfs/bin/$applet"; done
+ln -s /bin/busybox "$work/rootfs/usr/bin/env"
+chmod 1777 "$work/rootfs/tmp"
+cp -L /etc/ssl/certs/ca-certificates.crt "$work/rootfs/etc/ssl/certs/ca-certificates.crt"
+printf 'root:x:0:0:root:/root:/bin/sh\nbun:x:1000:1000:bun:/tmp:/bin/sh\n' > "$work/rootfs/etc/passwd"
+printf 'root:x:0:\nbun:x:1000:\n' > "$work/rootfs/etc/group"
+cat > "$work/Dockerfile" <<'DOCKERFILE'
+FROM scratch
+COPY rootfs/ /
+ENV PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp
+DOCKERFILE
+docker build -q -t "$bun_base" "$work" >/dev/null
+echo "built $bun_base"
+docker build -q --network host --build-arg DEPS_BASE="$base" --build-arg BASE="$bun_base" -f reference-proxy/bun.Dockerfile -t dropin/proxy-bun:dev . >/dev/null
+echo "built dropin/proxy-bun:dev"

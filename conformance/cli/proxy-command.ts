@@ -28,7 +28,10 @@ export async function proxyCommand(flags: ProxyFlags): Promise<number> {
     process.stdout.write(`${JSON.stringify(await describeConfig(config), null, 2)}\n`);
     return 0;
   }
-  const proxy = await startProxy(config);
+  const proxy = await startProxy(config).catch((e: unknown) => {
+    // a setting the runtime cannot honour (on Bun) is the config's problem, like any other
+    throw e instanceof ConfigError ? new UsageError(e.message) : e;
+  });
   process.stderr.write(`dropin proxy listening on ${proxy.url} (${config.backends.length} backends)\n`);
   await nextSignal();
   // SIGTERM (Kubernetes, compose) or Ctrl-C: drain; a second signal stops at once

@@ -15,7 +15,11 @@ export class JudgedTarget {
   private startedAt = Infinity;
   private durationMs = 0;
 
-  constructor(private readonly name: string) {}
+  private readonly name: string;
+
+  constructor(name: string) {
+    this.name = name;
+  }
 
   add(judged: JudgedExchange, baseUrl: string, checks: CheckResult[]): void {
     this.checks.push(...checks);

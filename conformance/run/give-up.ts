@@ -11,10 +11,16 @@ export class TimeoutBreaker {
   private notSent = 0;
   private tripped = false;
 
+  private readonly limit: number;
+  private readonly timeoutMs: number;
+
   constructor(
-    private readonly limit: number,
-    private readonly timeoutMs: number,
-  ) {}
+    limit: number,
+    timeoutMs: number,
+  ) {
+    this.limit = limit;
+    this.timeoutMs = timeoutMs;
+  }
 
   /** true once `limit` requests in a row timed out: send nothing more */
   get open(): boolean {

@@ -1,6 +1,6 @@
-// The container path for real: dropin's emulator and reference proxy as images built here
-// (scripts/build-images.sh, no registry), started with testcontainers in host network mode, and
-// the suite run against the proxy container in front of the emulator container.
+// The container path for real: dropin's emulator and reference proxy (run by Node, and by Bun) as
+// images built here (scripts/build-images.sh, no registry), started with testcontainers in host
+// network mode, and the suite run against each proxy container in front of the emulator container.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
@@ -47,7 +47,8 @@ describe.skipIf(!docker)('containers: the suite against the proxy image in front
     sweep();
   });
 
-  it('certifies the proxy container: every MUST and SHOULD check passes', async () => {
+  // the proxy image run by Node, and its Bun variant (reference-proxy/bun.Dockerfile)
+  it.each(['dropin/proxy:dev', 'dropin/proxy-bun:dev'])('certifies the proxy container %s: every MUST and SHOULD check passes', async (image) => {
     const [emuPort, proxyPort] = [await freePort(), await freePort()];
     const emulator = await new GenericContainer('dropin/emulator:dev')
       .withNetworkMode('host')
@@ -65,7 +66,7 @@ describe.skipIf(!docker)('containers: the suite against the proxy image in front
       '    models: [dropin-emulator-1, dropin-emulator-mini]',
       '    profile: openai',
     ].join('\n');
-    const proxy = await new GenericContainer('dropin/proxy:dev')
+    const proxy = await new GenericContainer(image)
       .withNetworkMode('host')
       .withEnvironment({ DROPIN_PORT: String(proxyPort) })
       .withCopyContentToContainer([{ content: config, target: '/etc/dropin/proxy.yaml', mode: 0o644 }])

@@ -23,10 +23,13 @@ export class BodyCapture {
   private exceeded: CapExceeded | undefined;
 
   /** `now` (ms since send) stamps SSE events; without it the body is not read as SSE. */
+  private readonly limits: BodyLimits;
+
   constructor(
-    private readonly limits: BodyLimits,
+    limits: BodyLimits,
     now?: () => number,
   ) {
+    this.limits = limits;
     this.sse = now && new SseReader(now);
   }
 

@@ -10,7 +10,10 @@ export class Deadline {
   private readonly timer: NodeJS.Timeout;
   private expiredFlag = false;
 
-  constructor(readonly ms: number) {
+  readonly ms: number;
+
+  constructor(ms: number) {
+    this.ms = ms;
     this.timer = setTimeout(() => {
       this.expiredFlag = true;
       this.controller.abort();

@@ -29,7 +29,11 @@ export class SseReader {
   private readonly problems: string[] = [];
 
   /** `now` gives the ms since the request was sent; it stamps events and comments. */
-  constructor(private readonly now: () => number) {}
+  private readonly now: () => number;
+
+  constructor(now: () => number) {
+    this.now = now;
+  }
 
   push(bytes: Uint8Array): void {
     this.checkUtf8(bytes, true);

@@ -18,7 +18,11 @@ interface Bucket {
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  private readonly now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.now = now;
+  }
 
   take(key: ApiKeyConfig, estimatedTokens: number): TakeResult {
     const { requestsPerMinute, tokensPerMinute } = key.rateLimit ?? {};

@@ -46,7 +46,10 @@ export class BackendApis {
   private readonly configured = new Map<string, ReadonlySet<Api>>();
   private readonly derived = new Map<string, { profile: QuirkProfile; version?: string; apis: ReadonlySet<Api> }>();
 
-  constructor(backends: readonly BackendConfig[], private readonly profiles: ProfileSource) {
+  private readonly profiles: ProfileSource;
+
+  constructor(backends: readonly BackendConfig[], profiles: ProfileSource) {
+    this.profiles = profiles;
     for (const b of backends) if (b.apis) this.configured.set(b.name, new Set(b.apis));
   }
 

@@ -6,7 +6,7 @@ import { backoffMs } from '../health/retry.ts';
 import type { Repairs } from '../normalize/index.ts';
 import { recordRepairs, recordServed } from '../observe/metrics.ts';
 import type { Candidate } from '../types.ts';
-import { createAttemptSignal } from '../upstream/attempt-signal.ts';
+import { AttemptSignal } from '../upstream/attempt-signal.ts';
 import { sendEnvelope } from '../handlers/respond.ts';
 import type { AttemptOutcome } from './attempt.ts';
 import { attemptOnce } from './attempt-once.ts';
@@ -32,7 +32,7 @@ export async function runAttempts<R extends EndpointRequest>(
       const retryAfter = policy.honourRetryAfter ? failures.at(-1)?.upstream?.retryAfter : undefined;
       if (!(await wait(backoffMs(i, policy, retryAfter), ex.clientSignal))) return;
     }
-    if (ex.clientSignal.aborted) return;
+    if (ex.aborted) return;
     tried.add(candidate.backend.name);
     const outcome = await tryCandidate(ctx, ex, endpoint, request, candidate);
     if (outcome.kind !== 'failed') return;
@@ -70,7 +70,9 @@ async function tryCandidate<R extends EndpointRequest>(
   ex.record.profile = profile;
   const apis = ctx.apis.get(backend.name);
   const repairs: Repairs = new Set();
-  const signal = createAttemptSignal(ex.clientSignal, backend.timeouts.totalMs);
+  const signal = new AttemptSignal(backend.timeouts.totalMs);
+  if (ex.aborted) signal.clientGone();
+  ex.stopUpstream = () => signal.clientGone();
   ctx.health.begin(backend.name);
   let outcome: AttemptOutcome;
   try {
@@ -79,6 +81,7 @@ async function tryCandidate<R extends EndpointRequest>(
     outcome = await attemptOnce({ ctx, ex, endpoint, request, candidate, signal, profile, version, apis, via, repairs });
   } finally {
     ctx.health.end(backend.name);
+    ex.stopUpstream = undefined;
     signal.dispose();
     noteRepairs(ctx, ex, backend.name, repairs);
   }

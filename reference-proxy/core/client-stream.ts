@@ -1,16 +1,38 @@
 // The client's side of a streamed answer. The head is written lazily with the first event, so
 // until then the proxy can still fail over; writes wait for drain instead of buffering.
-import type { ServerResponse } from 'node:http';
+import type { ProxyResponse } from '../runtime/http-types.ts';
+
+const STREAM_HEAD = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  // nginx and similar buffer responses by default; this turns that off for streams
+  'x-accel-buffering': 'no',
+};
 
 export class ClientStream {
   started = false;
+  private readonly res: ProxyResponse;
+  private readonly onStart: () => void;
 
-  constructor(private readonly res: ServerResponse, private readonly onStart: () => void) {}
+  constructor(res: ProxyResponse, onStart: () => void) {
+    this.res = res;
+    this.onStart = onStart;
+  }
 
-  async write(data: string | Buffer): Promise<void> {
+  /** Resolves once the client can take more (at once unless its buffer is full), or left. */
+  async write(data: string | Uint8Array): Promise<void> {
+    const full = this.writeNow(data);
+    if (full) await full;
+  }
+
+  /**
+   * write() for the per-chunk hot path: undefined when the client can take more at once, else a
+   * promise of its drain, so a relay awaits (a microtask per chunk) only when it has to.
+   */
+  writeNow(data: string | Uint8Array): Promise<void> | undefined {
     if (!this.started) this.start();
-    if (this.res.destroyed) return;
-    if (!this.res.write(data)) await drainOrClose(this.res);
+    if (this.res.closed || this.res.write(data)) return undefined;
+    return this.res.drained();
   }
 
   end(): void {
@@ -20,25 +42,7 @@ export class ClientStream {
 
   private start(): void {
     this.started = true;
-    this.res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      // nginx and similar buffer responses by default; this turns that off for streams
-      'x-accel-buffering': 'no',
-    });
-    this.res.flushHeaders();
+    this.res.startStream(200, STREAM_HEAD);
     this.onStart();
   }
-}
-
-function drainOrClose(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
 }

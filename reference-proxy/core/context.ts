@@ -1,5 +1,4 @@
 // What every handler needs: the validated config, shared state, and per-request bookkeeping.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BackendProfiles } from '../detect/backend-profiles.ts';
 import type { Drain } from '../drain.ts';
 import type { HealthTracker } from '../health/tracker.ts';
@@ -9,6 +8,7 @@ import type { RateLimits, SharedState } from '../state/shared-state.ts';
 import type { ProxyConfig } from '../types.ts';
 import type { UpstreamPools } from '../upstream/pools.ts';
 import type { Route } from '../handlers/routes.ts';
+import type { ProxyRequest, ProxyResponse } from '../runtime/http-types.ts';
 import type { BackendApis } from './apis.ts';
 
 export interface ProxyContext {
@@ -39,11 +39,15 @@ export interface ProxyContext {
 
 /** One client request in flight. */
 export interface Exchange {
-  req: IncomingMessage;
-  res: ServerResponse;
+  req: ProxyRequest;
+  res: ProxyResponse;
   record: RequestRecord;
-  /** aborts when the client goes away before the response finished */
-  clientSignal: AbortSignal;
+  /** aborts when the client goes away before the response finished (made on first use: prefer `aborted`) */
+  readonly clientSignal: AbortSignal;
+  /** the client went away, or the drain deadline stopped the request */
+  readonly aborted: boolean;
+  /** stops the upstream attempt in flight: the attempt loop sets it, the client going away (or the drain deadline) calls it */
+  stopUpstream?: () => void;
   /** performance.now() when the request arrived */
   startedMs: number;
   /** the stream session relaying the answer, once one started: how its endpoint ends it with an error (the drain deadline uses it) */

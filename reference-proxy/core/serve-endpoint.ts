@@ -1,7 +1,6 @@
 // The chain every endpoint goes through, the same for each (the adapter only fills in what
 // differs): who is asking, may they, is the request acceptable, where can it go — then the
 // attempt loop does the rest, and the answer's tokens are charged to the caller's key.
-import type { IncomingHttpHeaders } from 'node:http';
 import { authenticate, authorizeModel } from '../auth/authenticate.ts';
 import { rateLimitError } from '../auth/rate-limit.ts';
 import { ProxyError } from '../errors.ts';
@@ -19,7 +18,7 @@ import { notServedError } from './unserved.ts';
 export function serveEndpoint<R extends EndpointRequest>(endpoint: Endpoint<R>): (ctx: ProxyContext, ex: Exchange) => Promise<void> {
   return async (ctx, ex) => {
     ex.record.endpoint = endpoint.name;
-    const key = ctx.config.auth ? authenticate(ex.req.headers.authorization, ctx.config.auth.keys) : undefined;
+    const key = ctx.config.auth ? authenticate(ex.req.header('authorization'), ctx.config.auth.keys) : undefined;
     const validated = endpoint.validate(await readJsonBody(ex.req, ctx.config.limits.maxBodyBytes), ctx);
     const request = validated instanceof Promise ? await validated : validated;
     ex.record.publicModel = request.model;
@@ -36,7 +35,9 @@ export function serveEndpoint<R extends EndpointRequest>(endpoint: Endpoint<R>):
         code: 'content_policy_violation',
       });
     }
-    const plan = planRoute(ctx.config, { body: request, headers: flatHeaders(ex.req.headers) }, ctx.health, Math.random, scope(ctx, endpoint, request, tokens));
+    // the headers are read only by a rule that names one (on Bun, reading them all is a copy)
+    const req = ex.req;
+    const plan = planRoute(ctx.config, { body: request, get headers() { return req.headers; } }, ctx.health, Math.random, scope(ctx, endpoint, request, tokens));
     ex.record.rule = plan.rule;
     const candidates = endpoint.refuse ? withoutRefused(ctx, endpoint, request, plan.candidates) : plan.candidates;
     await runAttempts(ctx, ex, endpoint, request, candidates);
@@ -54,12 +55,4 @@ function scope<R extends EndpointRequest>(ctx: ProxyContext, endpoint: Endpoint<
     tokens,
     unserved: (model, candidates) => notServedError(ctx, endpoint, model, candidates),
   };
-}
-
-function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return flat;
 }

@@ -21,7 +21,10 @@ export interface BackendProfile {
 export class BackendProfiles {
   private readonly states = new Map<string, BackendProfile>();
 
-  constructor(backends: readonly BackendConfig[], private readonly log: (line: string) => void = () => {}) {
+  private readonly log: (line: string) => void;
+
+  constructor(backends: readonly BackendConfig[], log: (line: string) => void = () => {}) {
+    this.log = log;
     for (const b of backends) {
       this.states.set(b.name, b.profile === 'auto' ? { profile: 'generic', source: 'pending' } : { profile: b.profile, source: 'configured' });
     }

@@ -29,7 +29,7 @@ export function listModels(config: ProxyConfig, created: number, allowed?: reado
 }
 
 export async function handleModels(ctx: ProxyContext, ex: Exchange): Promise<void> {
-  const key = ctx.config.auth ? authenticate(ex.req.headers.authorization, ctx.config.auth.keys) : undefined;
+  const key = ctx.config.auth ? authenticate(ex.req.header('authorization'), ctx.config.auth.keys) : undefined;
   sendJson(ex.res, 200, listModels(ctx.config, ctx.startedAt, key?.models));
 }
 
@@ -43,7 +43,7 @@ export function modelIdOf(path: string): string | undefined {
 }
 
 export async function handleModel(ctx: ProxyContext, ex: Exchange): Promise<void> {
-  const key = ctx.config.auth ? authenticate(ex.req.headers.authorization, ctx.config.auth.keys) : undefined;
+  const key = ctx.config.auth ? authenticate(ex.req.header('authorization'), ctx.config.auth.keys) : undefined;
   const id = modelIdOf(ex.record.path);
   const found = listModels(ctx.config, ctx.startedAt, key?.models).data.find((m) => m.id === id);
   if (!found) {

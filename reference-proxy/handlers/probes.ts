@@ -39,6 +39,5 @@ function backendDetail(ctx: ProxyContext): Array<Record<string, unknown>> {
 
 export async function handleMetrics(ctx: ProxyContext, ex: Exchange): Promise<void> {
   const text = await ctx.metrics.registry.metrics();
-  ex.res.writeHead(200, { 'content-type': ctx.metrics.registry.contentType });
-  ex.res.end(text);
+  ex.res.send(200, { 'content-type': ctx.metrics.registry.contentType }, text);
 }

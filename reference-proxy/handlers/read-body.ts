@@ -1,6 +1,7 @@
-// Reads a JSON request body without ever holding more than the configured cap in memory.
-import type { IncomingMessage } from 'node:http';
+// Reads a JSON request body without ever holding more than the configured cap in memory (the
+// front's ProxyRequest.readBody enforces the cap; the errors it rejects with are made here).
 import { ProxyError } from '../errors.ts';
+import type { ProxyRequest } from '../runtime/http-types.ts';
 
 /**
  * JSON.parse copes with any depth, but JSON.stringify (forwarding) and the walks over a request
@@ -9,11 +10,9 @@ import { ProxyError } from '../errors.ts';
  */
 export const MAX_JSON_DEPTH = 128;
 
-export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  checkContentType(req.headers['content-type']);
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await readCapped(req, maxBytes);
+export async function readJsonBody(req: ProxyRequest, maxBytes: number): Promise<unknown> {
+  checkContentType(req.header('content-type'));
+  const text = await req.readBody(maxBytes);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -30,6 +29,8 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
 
 /** Whether valid JSON text opens more than `limit` arrays/objects inside each other. */
 export function nestedDeeperThan(text: string, limit: number): boolean {
+  // nesting deeper than the limit takes more than `limit` brackets
+  if (text.length <= limit) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -52,44 +53,14 @@ function checkContentType(contentType: string | undefined): void {
   });
 }
 
-function readCapped(req: IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        cleanup();
-        // Keep draining without storing so the 413 can be written; the connection is closed after it.
-        req.resume();
-        reject(tooLarge(maxBytes));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    };
-    // The client hung up or timed out mid-body: its mistake, not the proxy's (nobody reads the answer).
-    const onError = () => {
-      cleanup();
-      reject(new ProxyError(400, 'The request body ended before it was complete. Send the whole body.', { code: 'incomplete_body' }));
-    };
-    const cleanup = () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
-  });
-}
-
-function tooLarge(maxBytes: number): ProxyError {
+export function bodyTooLarge(maxBytes: number): ProxyError {
   return new ProxyError(413, `The request body is larger than this proxy accepts (${maxBytes} bytes). Send a smaller request, or raise limits.maxBodyBytes.`, {
     code: 'request_too_large',
     headers: { connection: 'close' },
   });
+}
+
+/** The client hung up or timed out mid-body: its mistake, not the proxy's (nobody reads the answer). */
+export function bodyIncomplete(): ProxyError {
+  return new ProxyError(400, 'The request body ended before it was complete. Send the whole body.', { code: 'incomplete_body' });
 }

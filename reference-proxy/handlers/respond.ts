@@ -1,23 +1,23 @@
 // Writing answers: JSON bodies, and every error as the OpenAI envelope via ProxyError.
-import type { ServerResponse } from 'node:http';
 import { ProxyError } from '../errors.ts';
+import type { ProxyResponse } from '../runtime/http-types.ts';
 import type { ErrorBody } from '../types.ts';
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(res: ProxyResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   sendText(res, status, typeof body === 'string' ? body : JSON.stringify(body), headers);
 }
 
 /** Sends an already-serialised JSON body as is. */
-export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+export function sendText(res: ProxyResponse, status: number, text: string, headers?: Record<string, string>): void {
+  const head = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) };
+  res.send(status, headers ? { ...headers, ...head } : head, text);
 }
 
-export function sendError(res: ServerResponse, error: ProxyError): void {
+export function sendError(res: ProxyResponse, error: ProxyError): void {
   sendJson(res, error.status, error.toBody(), error.headers);
 }
 
-export function sendEnvelope(res: ServerResponse, status: number, body: ErrorBody, headers: Record<string, string> = {}): void {
+export function sendEnvelope(res: ProxyResponse, status: number, body: ErrorBody, headers: Record<string, string> = {}): void {
   sendJson(res, status, body, headers);
 }
 

@@ -24,12 +24,20 @@ interface BackendHealth {
 export class HealthTracker implements HealthView {
   private readonly backends = new Map<string, BackendHealth>();
 
+  private readonly policy: HealthPolicy;
+  private readonly now: () => number;
+  /** called on each transition this tracker makes itself (never for applyShared) */
+  private readonly onChange: (backend: string, change: CircuitChange) => void;
+
   constructor(
-    private readonly policy: HealthPolicy,
-    private readonly now: () => number = Date.now,
-    /** called on each transition this tracker makes itself (never for applyShared) */
-    private readonly onChange: (backend: string, change: CircuitChange) => void = () => {},
-  ) {}
+    policy: HealthPolicy,
+    now: () => number = Date.now,
+    onChange: (backend: string, change: CircuitChange) => void = () => {},
+  ) {
+    this.policy = policy;
+    this.now = now;
+    this.onChange = onChange;
+  }
 
   state(backend: string): CircuitState {
     const h = this.backends.get(backend);

@@ -51,7 +51,14 @@ class StreamFixer implements StreamNormalizer {
   private heldUsage?: string;
   private ended = false;
 
-  constructor(request: any, readonly repairs: Repairs, private readonly reasoningField: ReasoningField | undefined, private readonly kind: ChunkKind) {
+  readonly repairs: Repairs;
+  private readonly reasoningField: ReasoningField | undefined;
+  private readonly kind: ChunkKind;
+
+  constructor(request: any, repairs: Repairs, reasoningField: ReasoningField | undefined, kind: ChunkKind) {
+    this.repairs = repairs;
+    this.reasoningField = reasoningField;
+    this.kind = kind;
     this.includeUsage = request?.stream_options?.include_usage === true;
     this.named = isNamedToolChoice(request);
   }

@@ -1,22 +1,23 @@
 // The proxy's Prometheus metrics, on a registry owned by one proxy instance (not prom-client's
 // global one) so several proxies in one process (tests, embedding) never share counters.
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 import type { HealthTracker } from '../health/tracker.ts';
 import type { RepairKind } from '../normalize/repairs.ts';
 import type { BackendConfig } from '../types.ts';
+import { HotCounter, HotHistogram } from './hot-metrics.ts';
 
 const CIRCUIT_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
 
 export interface ProxyMetrics {
   registry: Registry;
-  requests: Counter<'route' | 'status'>;
-  attempts: Counter<'backend'>;
+  requests: HotCounter<'route' | 'status'>;
+  attempts: HotCounter<'backend'>;
   upstreamFailures: Counter<'backend' | 'reason'>;
   failovers: Counter<'reason'>;
-  latency: Histogram<'route'>;
-  ttft: Histogram<'backend'>;
-  tokens: Counter<'backend' | 'direction' | 'endpoint'>;
-  served: Counter<'locality' | 'endpoint'>;
+  latency: HotHistogram<'route'>;
+  ttft: HotHistogram<'backend'>;
+  tokens: HotCounter<'backend' | 'direction' | 'endpoint'>;
+  served: HotCounter<'locality' | 'endpoint'>;
   cost: Counter<'backend' | 'endpoint'>;
   repairs: Counter<'backend' | 'kind'>;
 }
@@ -59,14 +60,15 @@ export function createMetrics(health: HealthTracker, backends: string[] = [], pr
   }
   return {
     registry,
-    requests: new Counter({ name: 'dropin_requests_total', help: 'Requests answered, by route and HTTP status', labelNames: ['route', 'status'], registers }),
-    attempts: new Counter({ name: 'dropin_upstream_attempts_total', help: 'Upstream requests sent, by backend', labelNames: ['backend'], registers }),
+    // updated by every request: HotCounter and HotHistogram (hot-metrics.ts), rendered as prom-client's own
+    requests: new HotCounter({ name: 'dropin_requests_total', help: 'Requests answered, by route and HTTP status', labelNames: ['route', 'status'], registers }),
+    attempts: new HotCounter({ name: 'dropin_upstream_attempts_total', help: 'Upstream requests sent, by backend', labelNames: ['backend'], registers }),
     upstreamFailures: new Counter({ name: 'dropin_upstream_failures_total', help: 'Failed upstream attempts, by backend and reason', labelNames: ['backend', 'reason'], registers }),
     failovers: new Counter({ name: 'dropin_failovers_total', help: 'Moves to another candidate, by reason', labelNames: ['reason'], registers }),
-    latency: new Histogram({ name: 'dropin_request_duration_seconds', help: 'Time from request to the last byte of the response', labelNames: ['route'], buckets: seconds, registers }),
-    ttft: new Histogram({ name: 'dropin_time_to_first_token_seconds', help: 'Time from request to the first response byte sent to the client', labelNames: ['backend'], buckets: seconds, registers }),
-    tokens: new Counter({ name: 'dropin_tokens_total', help: 'Tokens reported by upstream usage, by backend, direction (prompt|completion) and endpoint', labelNames: ['backend', 'direction', 'endpoint'], registers }),
-    served: new Counter({ name: 'dropin_served_requests_total', help: 'Requests served, by where (local|cloud) and endpoint', labelNames: ['locality', 'endpoint'], registers }),
+    latency: new HotHistogram({ name: 'dropin_request_duration_seconds', help: 'Time from request to the last byte of the response', labelNames: ['route'], buckets: seconds, registers }),
+    ttft: new HotHistogram({ name: 'dropin_time_to_first_token_seconds', help: 'Time from request to the first response byte sent to the client', labelNames: ['backend'], buckets: seconds, registers }),
+    tokens: new HotCounter({ name: 'dropin_tokens_total', help: 'Tokens reported by upstream usage, by backend, direction (prompt|completion) and endpoint', labelNames: ['backend', 'direction', 'endpoint'], registers }),
+    served: new HotCounter({ name: 'dropin_served_requests_total', help: 'Requests served, by where (local|cloud) and endpoint', labelNames: ['locality', 'endpoint'], registers }),
     cost: new Counter({ name: 'dropin_estimated_cost_usd_total', help: 'Estimated cost from reported usage and configured prices, by backend and endpoint', labelNames: ['backend', 'endpoint'], registers }),
     repairs: new Counter({ name: 'dropin_repairs_total', help: 'Upstream responses (and requests) the proxy had to repair, by backend and kind of repair', labelNames: ['backend', 'kind'], registers }),
   };

@@ -75,7 +75,11 @@ class MessageList {
   readonly messages: ChatMessage[] = [];
   private pendingReasoning: string[] = [];
 
-  constructor(private readonly reasoningField: TranslateOptions['reasoningField']) {}
+  private readonly reasoningField: TranslateOptions['reasoningField'];
+
+  constructor(reasoningField: TranslateOptions['reasoningField']) {
+    this.reasoningField = reasoningField;
+  }
 
   push(message: ChatMessage): void {
     this.pendingReasoning = [];

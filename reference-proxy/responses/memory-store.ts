@@ -19,7 +19,10 @@ export class MemoryResponsesStore implements ResponsesStore {
   private bytes = 0;
   private readonly limits: StoreLimits;
 
-  constructor(limits: Partial<StoreLimits> = {}, private readonly now: () => number = Date.now) {
+  private readonly now: () => number;
+
+  constructor(limits: Partial<StoreLimits> = {}, now: () => number = Date.now) {
+    this.now = now;
     this.limits = { ...DEFAULT_STORE_LIMITS, ...limits };
   }
 

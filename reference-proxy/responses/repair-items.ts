@@ -33,7 +33,15 @@ export class ItemTracker {
   private readonly byUpstreamId = new Map<string, TrackedItem>();
 
   /** `edited` is told whenever an event is changed in place, so its original text is not sent */
-  constructor(private readonly repairs: ResponsesRepairs, private readonly edited: () => void, private readonly newId?: NewId) {}
+  private readonly repairs: ResponsesRepairs;
+  private readonly edited: () => void;
+  private readonly newId?: NewId;
+
+  constructor(repairs: ResponsesRepairs, edited: () => void, newId?: NewId) {
+    this.repairs = repairs;
+    this.edited = edited;
+    this.newId = newId;
+  }
 
   /** Registers an added item, filling in its output_index and id; the event is edited in place. */
   add(event: Json): TrackedItem {

@@ -42,7 +42,10 @@ export class ResponsesStreamRepairer {
   /** the terminal Response once the stream has ended: what the conversation store keeps */
   final?: Json;
 
-  constructor(private readonly ctx: RepairContext) {
+  private readonly ctx: RepairContext;
+
+  constructor(ctx: RepairContext) {
+    this.ctx = ctx;
     this.repairs = ctx.repairs ?? new Set<ResponsesRepairKind>();
     this.tracker = new ItemTracker(this.repairs, () => this.edits++, ctx.newId);
     const now = (ctx.now ?? Date.now)();

@@ -22,7 +22,14 @@ export class OpenMessage implements OpenItem {
   private readonly parts: Part[] = [];
   private readonly at: { item_id: string; output_index: number };
 
-  constructor(private readonly sink: EventSink, readonly index: number, private readonly id: string) {
+  private readonly sink: EventSink;
+  readonly index: number;
+  private readonly id: string;
+
+  constructor(sink: EventSink, index: number, id: string) {
+    this.sink = sink;
+    this.index = index;
+    this.id = id;
     this.at = { item_id: id, output_index: index };
     sink.emit('response.output_item.added', { output_index: index, item: messageItem(id, 'in_progress', []) });
   }
@@ -76,7 +83,16 @@ function finishedPart(part: Part): Json {
 export class OpenCall implements OpenItem {
   private readonly args: string[] = [];
 
-  constructor(private readonly sink: EventSink, readonly index: number, private readonly id: string, private readonly call: { callId: string; name: string }) {
+  private readonly sink: EventSink;
+  readonly index: number;
+  private readonly id: string;
+  private readonly call: { callId: string; name: string };
+
+  constructor(sink: EventSink, index: number, id: string, call: { callId: string; name: string }) {
+    this.sink = sink;
+    this.index = index;
+    this.id = id;
+    this.call = call;
     sink.emit('response.output_item.added', { output_index: index, item: functionCallItem(id, 'in_progress', { ...call, arguments: '' }) });
   }
 
@@ -100,7 +116,16 @@ export class OpenReasoning implements OpenItem {
   private readonly at: Json;
   private readonly events: { delta: string; done: string; partAdded: string; partDone: string; part: (text: string) => Json };
 
-  constructor(private readonly sink: EventSink, readonly index: number, private readonly id: string, private readonly style: ReasoningStyle) {
+  private readonly sink: EventSink;
+  readonly index: number;
+  private readonly id: string;
+  private readonly style: ReasoningStyle;
+
+  constructor(sink: EventSink, index: number, id: string, style: ReasoningStyle) {
+    this.sink = sink;
+    this.index = index;
+    this.id = id;
+    this.style = style;
     const summary = style === 'summary';
     this.at = { item_id: id, output_index: index, ...(summary ? { summary_index: 0 } : { content_index: 0 }) };
     this.events = summary

@@ -39,7 +39,11 @@ export class ResponsesStreamTranslator {
   /** the terminal Response once the stream has ended: what the conversation store keeps */
   final?: Json;
 
-  constructor(private readonly ctx: AnswerContext) {}
+  private readonly ctx: AnswerContext;
+
+  constructor(ctx: AnswerContext) {
+    this.ctx = ctx;
+  }
 
   get ended(): boolean {
     return this.final !== undefined;

@@ -12,7 +12,8 @@ import { balancedOrder, chainOrder, type Random } from './order-candidates.ts';
 
 export interface RouteRequest {
   body: any;
-  headers: Record<string, string>;
+  /** as the client sent them (node:http's shape: repeated headers as arrays) */
+  headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 /** The endpoint a request came in on, and which candidates can serve it there. */
@@ -31,7 +32,15 @@ export function planRoute(config: ProxyConfig, req: RouteRequest, health: Health
   if (typeof publicModel !== 'string' || publicModel === '') {
     throw new ProxyError(400, 'you must provide a model parameter', { param: 'model' });
   }
-  const input = { body: req.body, headers: lowerCaseKeys(req.headers), endpoint: scope?.endpoint };
+  // the header view is built only for a rule that reads headers: most configs have none
+  let headers: Record<string, string> | undefined;
+  const input = {
+    body: req.body,
+    get headers() {
+      return (headers ??= lowerCaseKeys(req.headers));
+    },
+    endpoint: scope?.endpoint,
+  };
   const tokens = lazy(scope ? scope.tokens : () => estimatePromptTokens(req.body));
   for (const rule of config.rules) {
     if (!matchesRule(rule, input, tokens)) continue;
@@ -79,6 +88,10 @@ function toCandidates(config: ProxyConfig, targets: ModelTarget[]): Candidate[] 
   return out;
 }
 
-function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+function lowerCaseKeys(headers: RouteRequest['headers']): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
 }

@@ -21,13 +21,22 @@ export class CircuitSync {
   private subscribed = false;
   private timer?: NodeJS.Timeout;
 
+  private readonly link: RedisLink;
+  private readonly replicaId: string;
+  private readonly backends: readonly string[];
+  private readonly onFallback: () => void;
+
   constructor(
-    private readonly link: RedisLink,
+    link: RedisLink,
     keyPrefix: string,
-    private readonly replicaId: string,
-    private readonly backends: readonly string[],
-    private readonly onFallback: () => void,
+    replicaId: string,
+    backends: readonly string[],
+    onFallback: () => void,
   ) {
+    this.link = link;
+    this.replicaId = replicaId;
+    this.backends = backends;
+    this.onFallback = onFallback;
     this.hash = `${keyPrefix}:circuits`;
     this.channel = `${keyPrefix}:circuit-changes`;
     link.onReady(() => {

@@ -27,10 +27,15 @@ export class RedisLink {
   private suspendedUntil = 0;
   private readonly readyListeners: Array<() => void> = [];
 
+  private readonly cfg: RedisStateConfig;
+  private readonly log: (line: string) => void;
+
   constructor(
-    private readonly cfg: RedisStateConfig,
-    private readonly log: (line: string) => void,
+    cfg: RedisStateConfig,
+    log: (line: string) => void,
   ) {
+    this.cfg = cfg;
+    this.log = log;
     this.endpoint = redisEndpoint(cfg.url);
     this.client = createClient({
       url: cfg.url,

@@ -30,7 +30,10 @@ export class RedisRateLimits implements RateLimits {
   /** the script is known to be cached on the current connection's Redis */
   private loaded = false;
 
-  constructor(private readonly opts: RedisRateLimitsOptions) {
+  private readonly opts: RedisRateLimitsOptions;
+
+  constructor(opts: RedisRateLimitsOptions) {
+    this.opts = opts;
     // a Redis that restarted has lost its script cache
     opts.link.onReady(() => (this.loaded = false));
   }

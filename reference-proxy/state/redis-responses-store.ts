@@ -10,11 +10,19 @@ import type { ResponseItem } from '../responses/types.ts';
 import type { RedisClient, RedisLink } from './redis-link.ts';
 
 export class RedisResponsesStore implements ResponsesStore {
+  private readonly link: RedisLink;
+  private readonly keyPrefix: string;
+  private readonly ttlMs: number;
+
   constructor(
-    private readonly link: RedisLink,
-    private readonly keyPrefix: string,
-    private readonly ttlMs: number,
-  ) {}
+    link: RedisLink,
+    keyPrefix: string,
+    ttlMs: number,
+  ) {
+    this.link = link;
+    this.keyPrefix = keyPrefix;
+    this.ttlMs = ttlMs;
+  }
 
   async get(id: string): Promise<StoredResponse | undefined> {
     const text = await this.call((c) => c.get(this.key('response', id)));

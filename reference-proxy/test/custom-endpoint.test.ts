@@ -33,7 +33,11 @@ class ShoutSession implements StreamSession {
   private text = '';
   private done = false;
 
-  constructor(private readonly out: ClientStream) {}
+  private readonly out: ClientStream;
+
+  constructor(out: ClientStream) {
+    this.out = out;
+  }
 
   async push(chunk: Buffer): Promise<boolean> {
     for (const data of this.splitter.push(chunk)) {

@@ -1,34 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { createAttemptSignal } from './attempt-signal.ts';
+import { AttemptSignal } from './attempt-signal.ts';
 
-describe('createAttemptSignal', () => {
-  it('aborts with reason "client" when the client goes away', () => {
-    const client = new AbortController();
-    const attempt = createAttemptSignal(client.signal, 60_000);
-    expect(attempt.signal.aborted).toBe(false);
-    client.abort();
-    expect(attempt.signal.aborted).toBe(true);
+describe('AttemptSignal', () => {
+  it('stops with reason "client" when the client goes away, telling each listener and its AbortSignal', () => {
+    const attempt = new AttemptSignal(60_000);
+    const heard: string[] = [];
+    attempt.onAbort((e) => heard.push(e.message));
+    const signal = attempt.signal;
+    expect(attempt.aborted).toBe(false);
+    attempt.clientGone();
     expect(attempt.reason()).toBe('client');
+    expect(heard).toEqual(['the client closed the connection']);
+    expect(signal.aborted).toBe(true);
+    attempt.clientGone();
+    expect(heard).toHaveLength(1);
     attempt.dispose();
   });
 
-  it('aborts with reason "timeout" after totalMs', async () => {
-    const attempt = createAttemptSignal(new AbortController().signal, 5);
-    await new Promise((resolve) => attempt.signal.addEventListener('abort', resolve));
+  it('stops with reason "timeout" after totalMs', async () => {
+    const attempt = new AttemptSignal(5);
+    await new Promise<Error>((resolve) => attempt.onAbort(resolve));
     expect(attempt.reason()).toBe('timeout');
     attempt.dispose();
   });
 
-  it('is already aborted for a client that already left, and forgets the client once disposed', () => {
-    const gone = new AbortController();
-    gone.abort();
-    const late = createAttemptSignal(gone.signal, 60_000);
-    expect(late.reason()).toBe('client');
-    late.dispose();
-    const client = new AbortController();
-    const attempt = createAttemptSignal(client.signal, 60_000);
+  it('tells a listener that comes late at once, gives a stopped AbortSignal, and forgets its listeners once disposed', () => {
+    const late = new AttemptSignal(60_000);
+    late.clientGone();
+    let told = false;
+    late.onAbort(() => (told = true));
+    expect(told).toBe(true);
+    expect(late.signal.aborted).toBe(true);
+    const attempt = new AttemptSignal(60_000);
+    let heard = false;
+    attempt.onAbort(() => (heard = true));
     attempt.dispose();
-    client.abort();
-    expect(attempt.signal.aborted).toBe(false);
+    attempt.clientGone();
+    expect(heard).toBe(false);
   });
 });

@@ -2,22 +2,21 @@
 // own key (never the client's), the backend's timeouts, and a URL from config plus the path of
 // an API the proxy serves.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Dispatcher } from 'undici';
 import type { BackendConfig } from '../types.ts';
 import type { AttemptSignal } from './attempt-signal.ts';
 import { classifyUpstreamError, type UpstreamErrorKind } from './classify-error.ts';
+import type { UpstreamResponse } from './client.ts';
 import type { BackendPool } from './pools.ts';
 
-export interface UpstreamResponse {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Dispatcher.ResponseData['body'];
-}
+export type { UpstreamResponse } from './client.ts';
 
 /** A failed attempt without an HTTP answer; the message never contains the URL or key. */
 export class UpstreamFailure extends Error {
-  constructor(readonly kind: UpstreamErrorKind, options?: { cause?: unknown }) {
+  readonly kind: UpstreamErrorKind;
+
+  constructor(kind: UpstreamErrorKind, options?: { cause?: unknown }) {
     super(`upstream ${kind}`, options);
+    this.kind = kind;
     this.name = 'UpstreamFailure';
   }
 }
@@ -37,16 +36,13 @@ export async function callUpstream(target: BackendPool, backend: BackendConfig, 
   };
   if (backend.apiKey) headers.authorization = `Bearer ${backend.apiKey}`;
   try {
-    const res = await target.pool.request({
-      method: 'POST',
+    return await target.client.request({
       path: target.basePath + path,
       headers,
       body: JSON.stringify(body),
-      signal: opts.attempt.signal,
-      headersTimeout: backend.timeouts.firstByteMs,
-      bodyTimeout: backend.timeouts.firstByteMs,
+      cancel: opts.attempt,
+      firstByteMs: backend.timeouts.firstByteMs,
     });
-    return { status: res.statusCode, headers: res.headers, body: res.body };
   } catch (error) {
     throw new UpstreamFailure(classifyUpstreamError(error, opts.attempt.reason()), { cause: error });
   }

@@ -6,7 +6,8 @@
 // no redirects, a size cap and a timeout, an image content type.
 import { lookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
-import { Agent, request } from 'undici';
+// by path: Bun answers the bare 'undici' specifier with a stand-in whose Agent does not connect
+import { Agent, request } from 'undici/index.js';
 import { isLocalHost } from '../config/local-host.ts';
 import type { ImagesConfig } from '../types.ts';
 

@@ -1,10 +1,13 @@
-// One keep-alive connection pool per backend: connections are reused across requests, and the
-// connect timeout is the backend's own.
-import { Pool } from 'undici';
+// One upstream client per backend, of the runtime's fast kind (client.ts): connections are
+// reused across requests, and the connect timeout is the backend's own where the client has one.
+import { currentRuntime } from '../runtime/which-runtime.ts';
 import type { BackendConfig } from '../types.ts';
+import type { UpstreamClient } from './client.ts';
+import { FetchClient } from './fetch-client.ts';
+import { UndiciClient } from './undici-client.ts';
 
 export interface BackendPool {
-  pool: Pool;
+  client: UpstreamClient;
   /** path of the backend's /v1 root, without a trailing slash, e.g. "/v1" or "/openai/v1" */
   basePath: string;
 }
@@ -12,15 +15,12 @@ export interface BackendPool {
 export class UpstreamPools {
   private readonly pools = new Map<string, BackendPool>();
 
-  constructor(backends: readonly BackendConfig[]) {
+  constructor(backends: readonly BackendConfig[], runtime = currentRuntime()) {
     for (const backend of backends) {
       const url = new URL(backend.baseUrl);
-      const pool = new Pool(url.origin, {
-        connect: { timeout: backend.timeouts.connectMs },
-        keepAliveTimeout: 30_000,
-        connections: backend.maxConcurrency ?? null,
-      });
-      this.pools.set(backend.name, { pool, basePath: url.pathname.replace(/\/+$/, '') });
+      const client =
+        runtime === 'bun' ? new FetchClient(url.origin) : new UndiciClient(url.origin, backend.timeouts.connectMs, backend.maxConcurrency ?? null);
+      this.pools.set(backend.name, { client, basePath: url.pathname.replace(/\/+$/, '') });
     }
   }
 
@@ -32,6 +32,6 @@ export class UpstreamPools {
 
   /** Closes every pool, cutting in-flight upstream requests (the server is shutting down). */
   async close(): Promise<void> {
-    await Promise.all([...this.pools.values()].map(({ pool }) => pool.destroy()));
+    await Promise.all([...this.pools.values()].map(({ client }) => client.close()));
   }
 }

@@ -26,11 +26,19 @@ export class HoldRunner {
   /** holds so far: each one's stream ids are its own, since the upstream's record of closes outlives a hold */
   private holds = 0;
 
+  private readonly opts: BenchOptions;
+  private readonly paths: BenchPaths;
+  private readonly progress: Progress;
+
   constructor(
-    private readonly opts: BenchOptions,
-    private readonly paths: BenchPaths,
-    private readonly progress: Progress,
-  ) {}
+    opts: BenchOptions,
+    paths: BenchPaths,
+    progress: Progress,
+  ) {
+    this.opts = opts;
+    this.paths = paths;
+    this.progress = progress;
+  }
 
   async run(name: ContenderName): Promise<HoldResult> {
     const upstream = await this.numberedUpstream();

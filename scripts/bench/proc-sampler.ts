@@ -28,7 +28,10 @@ export class ProcSampler {
   private peakRss: number;
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly pid: number) {
+  private readonly pid: number;
+
+  constructor(pid: number) {
+    this.pid = pid;
     this.first = this.read();
     this.last = this.first;
     this.peakRss = this.first.rss;

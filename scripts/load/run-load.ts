@@ -72,7 +72,10 @@ class RssTracker {
   private peak: number | undefined;
   private end: number | undefined;
 
-  constructor(private readonly read: (() => number | undefined) | undefined) {
+  private readonly read: (() => number | undefined) | undefined;
+
+  constructor(read: (() => number | undefined) | undefined) {
+    this.read = read;
     this.start = this.sample();
   }
 

@@ -19,7 +19,13 @@ export class StreamChecker {
   private highest = -1;
   readonly tally: StreamTally = { verified: 0, lost: 0, duplicated: 0, reordered: 0, foreign: 0, done: false, errorEvent: false };
 
-  constructor(private readonly streamId: string, private readonly chunks: number) {}
+  private readonly streamId: string;
+  private readonly chunks: number;
+
+  constructor(streamId: string, chunks: number) {
+    this.streamId = streamId;
+    this.chunks = chunks;
+  }
 
   /** One SSE data payload. */
   see(payload: string): void {

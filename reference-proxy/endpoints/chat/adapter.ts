@@ -4,7 +4,7 @@
 import type { Endpoint, UpstreamCall } from '../../core/endpoint.ts';
 import type { Attempt } from '../../core/attempt.ts';
 import { guardOutput } from '../../guard/output-guard.ts';
-import { createStreamNormalizer, fanOutCount, normalizeRequest } from '../../normalize/index.ts';
+import { createStreamNormalizer, fanOutCount, needsNormalization, normalizeRequest } from '../../normalize/index.ts';
 import { estimatePromptTokens } from '../../routing/estimate-tokens.ts';
 import { hasImageInput, isEmbeddingModel, mayTakeImages } from '../../routing/model-kinds.ts';
 import { applySafetyPrompt, messageTexts } from '../../safety/safety.ts';
@@ -53,7 +53,9 @@ function chatUpstream(a: Attempt<ChatRequest>): UpstreamCall | Promise<UpstreamC
 /** The candidate's model name, the profile's fixes, the safety prompt; n asked as n copies where the backend ignores n. */
 function chatCall(a: Attempt<ChatRequest>, request: ChatRequest): UpstreamCall {
   const stream = request.stream === true;
-  const fixed = normalizeRequest({ ...request, model: a.candidate.model }, a.profile, a.repairs);
+  // a conformant backend asked for the model the client named gets the request as it came (no copy)
+  const routed = request.model === a.candidate.model ? request : { ...request, model: a.candidate.model };
+  const fixed = needsNormalization(a.profile) ? normalizeRequest(routed, a.profile, a.repairs) : routed;
   const prompt = a.ctx.config.safety.systemPrompt;
   const body = prompt ? applySafetyPrompt(fixed, prompt) : fixed;
   const copies = fanOutCount(request, a.profile);

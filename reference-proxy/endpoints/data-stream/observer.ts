@@ -36,7 +36,11 @@ export class StreamObserver {
    * `choices`: how many the request asked for (its n), each of which must finish; `text`: where a
    * choice carries its text, `delta.content` (chat, the default) or `text` (legacy completions)
    */
-  constructor(private readonly opts: { collectContent: boolean; filter?: OutputFilter; choices?: number; text?: 'delta' | 'text' }) {}
+  private readonly opts: { collectContent: boolean; filter?: OutputFilter; choices?: number; text?: 'delta' | 'text' };
+
+  constructor(opts: { collectContent: boolean; filter?: OutputFilter; choices?: number; text?: 'delta' | 'text' }) {
+    this.opts = opts;
+  }
 
   /** Every choice the request asked for got its finish_reason: the answer is whole, [DONE] or not. */
   get finished(): boolean {

@@ -44,7 +44,14 @@ export class DataStreamSession implements StreamSession {
   private blocked = false;
   private oversized = false;
 
-  constructor(private readonly a: Attempt, up: UpstreamResponse, private readonly out: ClientStream, private readonly spec: DataStreamSpec) {
+  private readonly a: Attempt;
+  private readonly out: ClientStream;
+  private readonly spec: DataStreamSpec;
+
+  constructor(a: Attempt, up: UpstreamResponse, out: ClientStream, spec: DataStreamSpec) {
+    this.a = a;
+    this.out = out;
+    this.spec = spec;
     const filter = a.ctx.denyOutput.length > 0 ? createOutputFilter(a.ctx.denyOutput) : undefined;
     this.buffering = spec.guard !== undefined;
     this.normalizer = spec.normalizer ?? passThrough(a.repairs);
@@ -158,7 +165,9 @@ export class DataStreamSession implements StreamSession {
     observer.seeRaw(chunk);
     if (observer.malformed !== undefined || (observer.error && !out.started)) return false;
     if (out.started) {
-      await out.write(observer.error ? scrubbed(chunk, this.a.ctx.secrets) : chunk);
+      // a microtask of its own only when the client is not keeping up
+      const full = out.writeNow(observer.error ? scrubbed(chunk, this.a.ctx.secrets) : chunk);
+      if (full) await full;
       return true;
     }
     pending.push(chunk);

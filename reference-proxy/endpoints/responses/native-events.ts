@@ -12,7 +12,13 @@ const POLICY = { message: 'The answer was stopped by the content policy of this 
 export class NativeEvents implements EventProducer {
   stopped = false;
 
-  constructor(private readonly repairer: ResponsesStreamRepairer, private readonly filter?: { push(text: string): boolean }) {}
+  private readonly repairer: ResponsesStreamRepairer;
+  private readonly filter?: { push(text: string): boolean };
+
+  constructor(repairer: ResponsesStreamRepairer, filter?: { push(text: string): boolean }) {
+    this.repairer = repairer;
+    this.filter = filter;
+  }
 
   get final(): Json | undefined {
     return this.repairer.final;

@@ -39,7 +39,15 @@ export class ResponsesStreamSession implements StreamSession {
   private payloads = 0;
   private failedIn?: 'event' | 'end';
 
-  constructor(private readonly a: Attempt<ResponsesRequest>, private readonly out: ClientStream, private readonly producer: EventProducer) {}
+  private readonly a: Attempt<ResponsesRequest>;
+  private readonly out: ClientStream;
+  private readonly producer: EventProducer;
+
+  constructor(a: Attempt<ResponsesRequest>, out: ClientStream, producer: EventProducer) {
+    this.a = a;
+    this.out = out;
+    this.producer = producer;
+  }
 
   get usage(): Served['usage'] {
     return usageOf(this.producer.final);

@@ -13,11 +13,15 @@ const FILTERED = JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason
 export class TranslatedEvents implements EventProducer {
   stopped = false;
 
-  constructor(
-    private readonly normalizer: StreamNormalizer,
-    private readonly translator: ResponsesStreamTranslator,
-    private readonly filter?: { push(text: string): boolean },
-  ) {}
+  private readonly normalizer: StreamNormalizer;
+  private readonly translator: ResponsesStreamTranslator;
+  private readonly filter?: { push(text: string): boolean };
+
+  constructor(normalizer: StreamNormalizer, translator: ResponsesStreamTranslator, filter?: { push(text: string): boolean }) {
+    this.normalizer = normalizer;
+    this.translator = translator;
+    this.filter = filter;
+  }
 
   get final(): Json | undefined {
     return this.translator.final;

@@ -1,11 +1,14 @@
 // `dropin proxy` as a separate process, as users run it: the config is written to a file, the
-// listening URL read from stderr, each stdout line (request logs, state warnings) kept.
+// listening URL read from stderr, each stdout line (request logs, state warnings) kept. Run by
+// Node (this one) or by Bun (the `bun` dev dependency's binary).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const BIN = new URL('../../../bin/dropin.js', import.meta.url).pathname;
+/** Bun, from the `bun` dev dependency (its npm package ships the binary) */
+export const BUN = new URL('../../../node_modules/.bin/bun', import.meta.url).pathname;
 
 export interface ProxyProcess {
   url: string;
@@ -21,11 +24,11 @@ export interface ProxyProcess {
   stop(): Promise<void>;
 }
 
-export async function startProxyProcess(config: unknown, env: Record<string, string> = {}): Promise<ProxyProcess> {
+export async function startProxyProcess(config: unknown, env: Record<string, string> = {}, runtime: 'node' | 'bun' = 'node'): Promise<ProxyProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'dropin-proxy-'));
   const file = join(dir, 'proxy.json');
   writeFileSync(file, JSON.stringify(config));
-  const child = spawn(process.execPath, [BIN, 'proxy', '--config', file], {
+  const child = spawn(runtime === 'bun' ? BUN : process.execPath, [BIN, 'proxy', '--config', file], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, startProcess, stopProcess, waitForHttp } from '../processes.ts';
-import { bunVersion, checkBunUndici, requireBun, undiciDiagnosis } from './bun.ts';
+import { bunVersion, requireBun } from './bun.ts';
 import type { BenchPaths, Contender, ContenderName } from './contender.ts';
 import { dropinConfig } from './dropin-config.ts';
 import { dropinLaunch, type Runtime } from './launch.ts';
@@ -46,9 +46,8 @@ export async function startDropin(paths: BenchPaths, upstreamPort: number, opts:
     pid: p.pid,
     version: runtime === 'bun' ? `${git}, Bun ${bunVersion(paths.repoRoot)}` : git,
     logFile,
-    diagnose: runtime === 'bun' ? () => undiciDiagnosis(checkBunUndici(paths.repoRoot)) : undefined,
-    // the proxy drains (idle by then) and exits; on Bun its drain fails today and it is killed
-    stop: () => stopProcess(p, runtime === 'bun' ? 5_000 : 10_000),
+    // the proxy drains (idle by then) and exits, on either runtime
+    stop: () => stopProcess(p, 10_000),
   };
 }
 
