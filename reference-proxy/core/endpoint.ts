@@ -6,7 +6,7 @@
 // upstream (path and body: a translating endpoint sends a different API than it serves), and
 // how the answer — a whole body or a stream — is checked, fixed or translated for the client.
 import type { ProxyError } from '../errors.ts';
-import type { Candidate } from '../types.ts';
+import type { ApiKeyConfig, Candidate } from '../types.ts';
 import type { Api } from './apis.ts';
 import type { Attempt, Failure, Served } from './attempt.ts';
 import type { ClientStream } from './client-stream.ts';
@@ -34,8 +34,11 @@ export interface Endpoint<R extends EndpointRequest = EndpointRequest> {
   via(apis: ReadonlySet<Api>): string | undefined;
   /** Which candidates' models can take this request (an embedding model, a vision model…); asked once per request. */
   accepts(request: R): (candidate: Candidate) => boolean;
-  /** Validates the parsed body; throws ProxyError (400) for a request no backend should see. */
-  validate(body: unknown, ctx: ProxyContext): R | Promise<R>;
+  /**
+   * Validates the parsed body; throws ProxyError (400) for a request no backend should see.
+   * `caller` is the inbound key that was accepted (undefined without auth): whose request it is.
+   */
+  validate(body: unknown, ctx: ProxyContext, caller?: ApiKeyConfig): R | Promise<R>;
   /** Whether the client asked for a streamed answer. */
   streams(request: R): boolean;
   /** Estimated prompt tokens, for token rate limits and the promptTokens routing conditions. */

@@ -19,7 +19,7 @@ export function serveEndpoint<R extends EndpointRequest>(endpoint: Endpoint<R>):
   return async (ctx, ex) => {
     ex.record.endpoint = endpoint.name;
     const key = ctx.config.auth ? authenticate(ex.req.header('authorization'), ctx.config.auth.keys) : undefined;
-    const validated = endpoint.validate(await readJsonBody(ex.req, ctx.config.limits.maxBodyBytes), ctx);
+    const validated = endpoint.validate(await readJsonBody(ex.req, ctx.config.limits.maxBodyBytes), ctx, key);
     const request = validated instanceof Promise ? await validated : validated;
     ex.record.publicModel = request.model;
     ex.record.stream = endpoint.streams(request);

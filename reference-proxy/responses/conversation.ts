@@ -13,18 +13,20 @@ export interface Conversation {
   history: ResponseItem[];
   /** stored items by id, for the request's item_reference entries */
   references: Map<string, ResponseItem>;
+  /** the API key name the conversation belongs to (store.ts): what it reads, and what its answer is kept under */
+  owner?: string;
 }
 
-export async function resolveConversation(body: Json, store: ResponsesStore): Promise<Conversation> {
+export async function resolveConversation(body: Json, store: ResponsesStore, owner?: string): Promise<Conversation> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalidType('body', 'an object', body);
   const previousId = body.previous_response_id;
   if (previousId !== undefined && previousId !== null && typeof previousId !== 'string') throw invalidType('previous_response_id', 'a string', previousId);
   const ids = referencedIds(body.input);
-  const [previous, references] = await Promise.all([previousId ? store.get(previousId) : undefined, ids.length > 0 ? store.items(ids) : new Map()]);
+  const [previous, references] = await Promise.all([previousId ? store.get(previousId, owner) : undefined, ids.length > 0 ? store.items(ids, owner) : new Map()]);
   if (previousId && !previous) {
     throw new ProxyError(400, `Previous response with id '${previousId}' not found.`, { param: 'previous_response_id', code: 'previous_response_not_found' });
   }
-  return { history: previous?.conversation ?? [], references };
+  return { history: previous?.conversation ?? [], references, ...(owner === undefined ? {} : { owner }) };
 }
 
 /** The record to save once the response is final, or undefined when the client asked not to store it or it failed. */
@@ -32,7 +34,9 @@ export function recordOf(body: Json, conversation: Conversation, response: Json)
   if (body.store === false || (response.status !== 'completed' && response.status !== 'incomplete')) return undefined;
   const input = typeof body.input === 'string' ? [{ role: 'user', content: body.input }] : (body.input as ResponseItem[]);
   const resolved = input.map((item) => (item?.type === 'item_reference' ? (conversation.references.get(item.id) ?? item) : item));
-  return { response, conversation: [...conversation.history, ...resolved, ...(response.output ?? [])] };
+  const record: StoredResponse = { response, conversation: [...conversation.history, ...resolved, ...(response.output ?? [])] };
+  if (conversation.owner !== undefined) record.owner = conversation.owner;
+  return record;
 }
 
 function referencedIds(input: unknown): string[] {

@@ -3,7 +3,7 @@
 // oldest (the first to expire, and the first to give way) are always at the front. A
 // conversation's earlier turns are shared, not copied, between its responses, so a response is
 // counted for what it adds: its input and output.
-import { DEFAULT_STORE_LIMITS, type ResponsesStore, type StoreLimits, type StoredResponse } from './store.ts';
+import { DEFAULT_STORE_LIMITS, ownedKey, type ResponsesStore, type StoreLimits, type StoredResponse } from './store.ts';
 import type { ResponseItem } from './types.ts';
 
 interface Entry {
@@ -34,30 +34,31 @@ export class MemoryResponsesStore implements ResponsesStore {
     return this.bytes;
   }
 
-  async get(id: string): Promise<StoredResponse | undefined> {
-    return this.live(id)?.stored;
+  async get(id: string, owner?: string): Promise<StoredResponse | undefined> {
+    return this.live(ownedKey(id, owner))?.stored;
   }
 
-  async items(ids: readonly string[]): Promise<Map<string, ResponseItem>> {
+  async items(ids: readonly string[], owner?: string): Promise<Map<string, ResponseItem>> {
     this.expire();
     const found = new Map<string, ResponseItem>();
     for (const id of ids) {
-      const item = this.itemIndex.get(id);
+      const item = this.itemIndex.get(ownedKey(id, owner));
       if (item) found.set(id, item);
     }
     return found;
   }
 
   async save(stored: StoredResponse): Promise<void> {
-    const id = String(stored.response.id);
+    const id = ownedKey(String(stored.response.id), stored.owner);
     this.remove(id);
-    const previous = this.live(stored.response.previous_response_id);
+    const previousId = stored.response.previous_response_id;
+    const previous = typeof previousId === 'string' ? this.live(ownedKey(previousId, stored.owner)) : undefined;
     const added = stored.conversation.slice(previous?.stored.conversation.length ?? 0);
     const output: ResponseItem[] = Array.isArray(stored.response.output) ? stored.response.output : [];
-    const itemIds = output.map((i) => i.id).filter((i): i is string => typeof i === 'string');
+    const itemIds = output.map((i) => i.id).filter((i): i is string => typeof i === 'string').map((i) => ownedKey(i, stored.owner));
     const bytes = JSON.stringify(stored.response).length + JSON.stringify(added).length;
     this.entries.set(id, { stored, expiresAt: this.now() + this.limits.ttlMs, bytes, itemIds });
-    for (const item of output) if (typeof item.id === 'string') this.itemIndex.set(item.id, item);
+    for (const item of output) if (typeof item.id === 'string') this.itemIndex.set(ownedKey(item.id, stored.owner), item);
     this.bytes += bytes;
     this.expire();
     for (const [oldest] of this.entries) {
@@ -66,14 +67,14 @@ export class MemoryResponsesStore implements ResponsesStore {
     }
   }
 
-  async delete(id: string): Promise<boolean> {
-    const found = this.live(id) !== undefined;
-    this.remove(id);
+  async delete(id: string, owner?: string): Promise<boolean> {
+    const key = ownedKey(id, owner);
+    const found = this.live(key) !== undefined;
+    this.remove(key);
     return found;
   }
 
-  private live(id: unknown): Entry | undefined {
-    if (typeof id !== 'string') return undefined;
+  private live(id: string): Entry | undefined {
     const entry = this.entries.get(id);
     if (entry && entry.expiresAt <= this.now()) {
       this.remove(id);

@@ -7,13 +7,13 @@ import type { Json } from './types.ts';
 
 const notFound = (id: string) => new ProxyError(404, `Response with id '${id}' not found.`, { param: 'response_id' });
 
-export async function retrieveResponse(store: ResponsesStore, id: string): Promise<Json> {
-  const stored = await store.get(id);
+export async function retrieveResponse(store: ResponsesStore, id: string, owner?: string): Promise<Json> {
+  const stored = await store.get(id, owner);
   if (!stored) throw notFound(id);
   return stored.response;
 }
 
-export async function deleteResponse(store: ResponsesStore, id: string): Promise<Json> {
-  if (!(await store.delete(id))) throw notFound(id);
+export async function deleteResponse(store: ResponsesStore, id: string, owner?: string): Promise<Json> {
+  if (!(await store.delete(id, owner))) throw notFound(id);
   return { id, object: 'response', deleted: true };
 }

@@ -38,4 +38,24 @@ export function storeContract(make: () => ResponsesStore | Promise<ResponsesStor
     expect(await store.get(String(one.response.id))).toBeUndefined();
     expect((await store.items([one.response.output[0].id])).size).toBe(0);
   });
+
+  it('keeps each owner’s responses apart: another owner, or none, finds nothing under the same ids', async () => {
+    const store = await make();
+    const mine = { ...stored(), owner: 'team-a' };
+    await store.save(mine);
+    const id = String(mine.response.id);
+    const itemId = mine.response.output[0].id;
+    expect(await store.get(id, 'team-a')).toEqual(mine);
+    expect((await store.items([itemId], 'team-a')).get(itemId)).toEqual(mine.response.output[0]);
+    for (const other of ['team-b', undefined, 'team-a:x', 'team']) {
+      expect(await store.get(id, other)).toBeUndefined();
+      expect((await store.items([itemId], other)).size).toBe(0);
+      expect(await store.delete(id, other)).toBe(false);
+    }
+    // an id that spells another owner's key reaches nothing either
+    expect(await store.get(`team-a:${id}`)).toBeUndefined();
+    expect(await store.get(id, 'team-a')).toEqual(mine);
+    expect(await store.delete(id, 'team-a')).toBe(true);
+    expect(await store.get(id, 'team-a')).toBeUndefined();
+  });
 }

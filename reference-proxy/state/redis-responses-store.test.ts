@@ -43,10 +43,10 @@ describe.skipIf(!hasRedis)('RedisResponsesStore', () => {
     const store = new RedisResponsesStore(l, 'ttl', 30_000);
     const one = stored();
     await store.save(one);
-    const ttl = await l.client.pTTL(`ttl:responses:response:${one.response.id}`);
+    const ttl = await l.client.pTTL(`ttl:responses:response::${one.response.id}`);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(30_000);
-    expect(await l.client.pTTL(`ttl:responses:item:${one.response.output[0].id}`)).toBeGreaterThan(0);
+    expect(await l.client.pTTL(`ttl:responses:item::${one.response.output[0].id}`)).toBeGreaterThan(0);
     const short = new RedisResponsesStore(l, 'ttl', 1);
     const gone = stored();
     await short.save(gone);

@@ -5,7 +5,7 @@
 // answer, a request that needs stored state gets a 503 saying so — retryable, and never a
 // conversation silently continued without its history.
 import { ProxyError } from '../errors.ts';
-import type { ResponsesStore, StoredResponse } from '../responses/store.ts';
+import { ownedKey, type ResponsesStore, type StoredResponse } from '../responses/store.ts';
 import type { ResponseItem } from '../responses/types.ts';
 import type { RedisClient, RedisLink } from './redis-link.ts';
 
@@ -24,14 +24,14 @@ export class RedisResponsesStore implements ResponsesStore {
     this.ttlMs = ttlMs;
   }
 
-  async get(id: string): Promise<StoredResponse | undefined> {
-    const text = await this.call((c) => c.get(this.key('response', id)));
+  async get(id: string, owner?: string): Promise<StoredResponse | undefined> {
+    const text = await this.call((c) => c.get(this.key('response', id, owner)));
     return text ? JSON.parse(text) : undefined;
   }
 
-  async items(ids: readonly string[]): Promise<Map<string, ResponseItem>> {
+  async items(ids: readonly string[], owner?: string): Promise<Map<string, ResponseItem>> {
     if (ids.length === 0) return new Map();
-    const texts = await this.call((c) => c.mGet(ids.map((id) => this.key('item', id))));
+    const texts = await this.call((c) => c.mGet(ids.map((id) => this.key('item', id, owner))));
     return new Map(ids.flatMap((id, i) => (texts[i] ? [[id, JSON.parse(texts[i]!)] as [string, ResponseItem]] : [])));
   }
 
@@ -39,21 +39,22 @@ export class RedisResponsesStore implements ResponsesStore {
     const expiration = { type: 'PX' as const, value: this.ttlMs };
     await this.call((c) => {
       const tx = c.multi();
-      tx.set(this.key('response', String(stored.response.id)), JSON.stringify(stored), { expiration });
-      for (const item of outputOf(stored)) tx.set(this.key('item', item.id), JSON.stringify(item), { expiration });
+      tx.set(this.key('response', String(stored.response.id), stored.owner), JSON.stringify(stored), { expiration });
+      for (const item of outputOf(stored)) tx.set(this.key('item', item.id, stored.owner), JSON.stringify(item), { expiration });
       return tx.exec();
     });
   }
 
-  async delete(id: string): Promise<boolean> {
-    const stored = await this.get(id);
+  async delete(id: string, owner?: string): Promise<boolean> {
+    const stored = await this.get(id, owner);
     if (!stored) return false;
-    await this.call((c) => c.del([this.key('response', id), ...outputOf(stored).map((i) => this.key('item', i.id))]));
+    await this.call((c) => c.del([this.key('response', id, owner), ...outputOf(stored).map((i) => this.key('item', i.id, owner))]));
     return true;
   }
 
-  private key(kind: 'response' | 'item', id: string): string {
-    return `${this.keyPrefix}:responses:${kind}:${id}`;
+  /** e.g. dropin:responses:response::resp_… without auth, dropin:responses:item:<key name>:msg_… for a key's */
+  private key(kind: 'response' | 'item', id: string, owner: string | undefined): string {
+    return `${this.keyPrefix}:responses:${kind}:${ownedKey(id, owner)}`;
   }
 
   private async call<T>(command: (client: RedisClient) => Promise<T>): Promise<T> {

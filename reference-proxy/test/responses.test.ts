@@ -204,3 +204,34 @@ describe('limits', () => {
     expect((await fetch(`${proxy.url}/v1/responses/${first.id}`, { headers: { authorization: `Bearer ${KEY}` } })).status).toBe(200);
   });
 });
+
+describe('stored responses belong to the key that created them', () => {
+  it('another key cannot retrieve, delete, continue or reference them; the owner can', async () => {
+    const keys = [{ name: 'team-a', key: 'sk-team-a-0123456789abcdef' }, { name: 'team-b', key: 'sk-team-b-0123456789abcdef' }];
+    const { proxy } = await scene('ollama-0.13', { auth: { keys } });
+    const a = new OpenAI({ baseURL: `${proxy.url}/v1`, apiKey: keys[0]!.key, maxRetries: 0 });
+    const b = new OpenAI({ baseURL: `${proxy.url}/v1`, apiKey: keys[1]!.key, maxRetries: 0 });
+    const first = await a.responses.create({ model: MODEL, input: PICK, max_output_tokens: 16 });
+    const itemId = (first.output[0] as { id: string }).id;
+    // to team-b the response is exactly as absent as one that never existed
+    await expect(b.responses.retrieve(first.id)).rejects.toThrow(NotFoundError);
+    await expect(b.responses.delete(first.id)).rejects.toThrow(NotFoundError);
+    await expect(b.responses.create({ model: MODEL, previous_response_id: first.id, input: REPEAT })).rejects.toMatchObject({ status: 400, code: 'previous_response_not_found' });
+    await expect(b.responses.create({ model: MODEL, input: [{ type: 'item_reference', id: itemId }, { role: 'user', content: REPEAT }] })).rejects.toMatchObject({
+      status: 400,
+      param: 'input',
+      message: expect.stringContaining(`Item with id '${itemId}' not found.`),
+    });
+    // team-a still has all of it: b's delete removed nothing
+    expect(await a.responses.retrieve(first.id)).toEqual(first);
+    const second = await a.responses.create({ model: MODEL, previous_response_id: first.id, input: REPEAT });
+    expect(second.output_text).toBe(first.output_text);
+    const referenced = await a.responses.create({ model: MODEL, input: [{ role: 'user', content: PICK }, { type: 'item_reference', id: itemId }, { role: 'user', content: REPEAT }] });
+    expect(referenced.output_text).toBe(first.output_text);
+    // a response team-b creates is team-b's
+    const theirs = await b.responses.create({ model: MODEL, input: PICK, max_output_tokens: 16 });
+    await expect(a.responses.retrieve(theirs.id)).rejects.toThrow(NotFoundError);
+    await b.responses.delete(theirs.id);
+    await expect(b.responses.retrieve(theirs.id)).rejects.toThrow(NotFoundError);
+  });
+});

@@ -1,7 +1,7 @@
 // GET and DELETE /v1/responses/{id}: a response the proxy stored, as it was served, and OpenAI's
 // deletion answer; one it does not have (never stored, store: false, expired, deleted) is a 404
-// with OpenAI's wording. Behind the same inbound keys as every endpoint; a response id is 50
-// random hex digits, so only who was given one can name it.
+// with OpenAI's wording. Behind the same inbound keys as every endpoint, and a key reads and
+// deletes only the responses it created: another key's is the same 404 (responses/store.ts).
 import { authenticate } from '../../auth/authenticate.ts';
 import type { Exchange, ProxyContext } from '../../core/context.ts';
 import { ProxyError } from '../../errors.ts';
@@ -12,8 +12,9 @@ import { storeFor } from './store-for.ts';
 
 const PREFIX = '/v1/responses/';
 
-function idOf(ctx: ProxyContext, ex: Exchange): string {
-  if (ctx.config.auth) authenticate(ex.req.headers.authorization, ctx.config.auth.keys);
+/** The response id the path names, and the name of the key asking (undefined without auth). */
+function target(ctx: ProxyContext, ex: Exchange): [id: string, owner: string | undefined] {
+  const owner = ctx.config.auth ? authenticate(ex.req.header('authorization'), ctx.config.auth.keys).name : undefined;
   ex.record.endpoint = 'responses';
   const raw = ex.record.path.slice(PREFIX.length);
   let id: string | undefined;
@@ -23,7 +24,7 @@ function idOf(ctx: ProxyContext, ex: Exchange): string {
     id = undefined;
   }
   if (id === undefined || id.includes('/')) throw new ProxyError(404, `Unknown path ${ex.record.path}: the proxy serves GET and DELETE ${PREFIX}{response_id}.`, { code: 'unknown_url' });
-  return id;
+  return [id, owner];
 }
 
 export const RESPONSES_ROUTES: readonly Route[] = [
@@ -32,13 +33,13 @@ export const RESPONSES_ROUTES: readonly Route[] = [
     method: 'GET',
     limited: true,
     prefix: true,
-    handle: async (ctx, ex) => sendJson(ex.res, 200, await retrieveResponse(storeFor(ctx), idOf(ctx, ex))),
+    handle: async (ctx, ex) => sendJson(ex.res, 200, await retrieveResponse(storeFor(ctx), ...target(ctx, ex))),
   },
   {
     path: PREFIX,
     method: 'DELETE',
     limited: true,
     prefix: true,
-    handle: async (ctx, ex) => sendJson(ex.res, 200, await deleteResponse(storeFor(ctx), idOf(ctx, ex))),
+    handle: async (ctx, ex) => sendJson(ex.res, 200, await deleteResponse(storeFor(ctx), ...target(ctx, ex))),
   },
 ];

@@ -6,13 +6,14 @@
 // judged per backend: the translation refuses what a chat backend cannot honour (adapter's
 // refuse), a Responses backend judges its own request.
 import type { ProxyContext } from '../../core/context.ts';
+import type { ApiKeyConfig } from '../../types.ts';
 import { resolveConversation } from '../../responses/conversation.ts';
 import { emptyString, invalidType, itemNotFound, missing } from '../../responses/refuse.ts';
 import type { Json } from '../../responses/types.ts';
 import { prepare, type ResponsesRequest } from './request.ts';
 import { storeFor } from './store-for.ts';
 
-export async function validateResponsesRequest(body: unknown, ctx: ProxyContext): Promise<ResponsesRequest> {
+export async function validateResponsesRequest(body: unknown, ctx: ProxyContext, caller?: ApiKeyConfig): Promise<ResponsesRequest> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalidType('body', 'a JSON object with "model" and "input"', body);
   const b = body as Json;
   if (b.model === undefined || b.model === null) throw missing('model');
@@ -22,7 +23,8 @@ export async function validateResponsesRequest(body: unknown, ctx: ProxyContext)
   for (const key of ['stream', 'store']) if (b[key] != null && typeof b[key] !== 'boolean') throw invalidType(key, 'a boolean', b[key]);
   // an empty id names no response; read as absent, the turn would go on without its history
   if (b.previous_response_id === '') throw emptyString('previous_response_id');
-  const conversation = await resolveConversation(b, storeFor(ctx));
+  // a key continues and references only the responses it created
+  const conversation = await resolveConversation(b, storeFor(ctx), caller?.name);
   if (Array.isArray(b.input)) {
     for (const [i, item] of (b.input as Json[]).entries()) {
       if (item === null || typeof item !== 'object' || Array.isArray(item)) throw invalidType(`input[${i}]`, 'an object', item);
