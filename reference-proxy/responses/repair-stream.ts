@@ -228,7 +228,11 @@ export class ResponsesStreamRepairer {
 
   /** A backend's Response with the required keys, under the proxy's id when ids are remapped. */
   private complete(r: Json): Json {
-    const out = completeResponse(r, this.ctx.request, this.fallback, this.repairs);
+    let out = completeResponse(r, this.ctx.request, this.fallback, this.repairs);
+    // the backend was sent the stored conversation inline, so it echoes no previous_response_id:
+    // the client's every response object still names the one it continued
+    const previous = this.ctx.request.previous_response_id;
+    if (typeof previous === 'string' && out.previous_response_id !== previous) out = { ...out, previous_response_id: previous };
     if (!this.ctx.newId || out.id === this.fallback.id) return out;
     this.repairs.add('ids_remapped');
     return { ...out, id: this.fallback.id };

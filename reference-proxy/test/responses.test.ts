@@ -157,9 +157,15 @@ describe('in front of an Ollama serving /v1/responses itself (passed through)', 
     // Ollama was sent the conversation inline; the client still reads the id it continued
     expect(byId.previous_response_id).toBe(first.id);
     expect((await client.responses.retrieve(byId.id)).previous_response_id).toBe(first.id);
+    // streamed too: every event carrying the response names it
+    const streamed = client.responses.stream({ model: MODEL, previous_response_id: first.id, input: REPEAT });
+    const echoed: unknown[] = [];
+    for await (const event of streamed) if ('response' in event) echoed.push(event.response.previous_response_id);
+    expect(echoed.length).toBeGreaterThanOrEqual(3);
+    expect(echoed).toEqual(echoed.map(() => first.id));
     const byReference = await client.responses.stream({ model: MODEL, input: [{ role: 'user', content: PICK }, { type: 'item_reference', id: first.output[0].id! }, { role: 'user', content: REPEAT }] }).finalResponse();
     expect(byReference.output_text).toBe(first.output_text);
-    expect(requestLogs(proxy).filter((l) => l.method === 'POST').slice(-3).map((l) => [l.via, l.profile])).toEqual(Array(3).fill(['native', 'ollama']));
+    expect(requestLogs(proxy).filter((l) => l.method === 'POST').slice(-4).map((l) => [l.via, l.profile])).toEqual(Array(4).fill(['native', 'ollama']));
     expect(requestLogs(proxy).filter((l) => l.method === 'POST').at(-1).repairs).toContain('ids_remapped');
     // the Responses repair kinds count on the repairs metric, per backend
     expect(await (await fetch(`${proxy.url}/metrics`)).text()).toMatch(/dropin_repairs_total\{backend="ollama",kind="ids_remapped"\} [3-9]/);
