@@ -33,7 +33,7 @@ const MAX_BYTES_BEFORE_FIRST_EVENT = 1 << 20;
 const passThrough = (repairs: Repairs): StreamNormalizer => ({ event: (data) => [data], end: () => [], repairs });
 
 export class DataStreamSession implements StreamSession {
-  readonly push: (chunk: Buffer) => Promise<boolean>;
+  readonly push: (chunk: Buffer) => boolean | Promise<boolean>;
   private readonly observer: StreamObserver;
   private readonly normalizer: StreamNormalizer;
   private readonly buffering: boolean;
@@ -158,23 +158,27 @@ export class DataStreamSession implements StreamSession {
   /**
    * Pipes one raw chunk. Bytes are held until the first data payload has been seen, so a body that
    * is no event stream (an HTML page, garbage) or opens with an error can still fail over; after
-   * that a chunk is written as it came unless it carries a payload that is not JSON.
+   * that a chunk is written as it came unless it carries a payload that is not JSON. Not async:
+   * a chunk the client takes at once costs no promise, only one it must wait for.
    */
-  private readonly relayRaw = async (chunk: Buffer): Promise<boolean> => {
+  private readonly relayRaw = (chunk: Buffer): boolean | Promise<boolean> => {
     const { observer, out, pending } = this;
     observer.seeRaw(chunk);
     if (observer.malformed !== undefined || (observer.error && !out.started)) return false;
     if (out.started) {
-      // a microtask of its own only when the client is not keeping up
       const full = out.writeNow(observer.error ? scrubbed(chunk, this.a.ctx.secrets) : chunk);
-      if (full) await full;
-      return true;
+      return full ? full.then(() => true) : true;
     }
     pending.push(chunk);
     if (observer.payloads === 0) return pending.reduce((n, b) => n + b.length, 0) <= MAX_BYTES_BEFORE_FIRST_EVENT;
-    for (const held of pending.splice(0)) await out.write(held);
-    return true;
+    return this.writePending();
   };
+
+  /** The bytes held until the first event, written in order once it came. */
+  private async writePending(): Promise<boolean> {
+    for (const held of this.pending.splice(0)) await this.out.write(held);
+    return true;
+  }
 
   private async endWithError(message: string, streamFailed: Served['streamFailed']): Promise<Served> {
     await this.out.write(this.errorFrames(message, 'upstream_stream_failed'));
