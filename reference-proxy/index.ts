@@ -56,7 +56,7 @@ export async function startProxy(config: ProxyConfig, opts: { log?: (line: strin
   const health = new HealthTracker(config.health, Date.now, (backend, change) => state.shareCircuit(backend, change));
   const profiles = new BackendProfiles(config.backends, log);
   const metrics = createMetrics(health, config.backends.map((b) => b.name), profiles);
-  const state = createState(config, { log, registry: metrics.registry });
+  const state = await createState(config, { log, registry: metrics.registry });
   const ctx: ProxyContext = {
     config,
     health,

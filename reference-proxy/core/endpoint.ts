@@ -91,8 +91,11 @@ export interface Answer {
  * first write, so until then a Failure still fails over.
  */
 export interface StreamSession {
-  /** One upstream chunk; resolves false to stop reading (the rest is decided by finish). */
-  push(chunk: Buffer): Promise<boolean>;
+  /**
+   * One upstream chunk: false to stop reading (the rest is decided by finish). A promise only when
+   * it must wait (for the client), so a chunk relayed at once costs no promise.
+   */
+  push(chunk: Buffer): boolean | Promise<boolean>;
   /** The upstream ended (or push said stop): what became of the attempt. */
   finish(): Promise<Served | Failure>;
   /** The bytes that end this endpoint's stream with an error, after its first byte (chat: a data error event). */

@@ -15,7 +15,13 @@ export const OVERSIZED_EVENT = `dropin: an upstream event exceeded ${MAX_EVENT_C
 export class SseSplitter {
   private readonly decoder = new StringDecoder('utf8');
   private buffer = '';
-  private data: string[] = [];
+  /**
+   * The data lines of the event being read, emptied in place rather than replaced: a new array per
+   * event would live from one event to the next, long enough for V8 to see its allocation site's
+   * arrays survive and pretenure them, and old-space arrays keep every young payload pushed into
+   * them alive through scavenges (with many held streams, megabytes promoted at each one).
+   */
+  private readonly data: string[] = [];
   private dataChars = 0;
   /** the previous chunk ended on CR, so a leading LF of the next one belongs to that line ending */
   private skipLf = false;
@@ -49,7 +55,7 @@ export class SseSplitter {
     this.buffer = buf.slice(pos);
     if (this.buffer.length + this.dataChars > MAX_EVENT_CHARS) {
       this.buffer = '';
-      this.data = [];
+      this.data.length = 0;
       this.dataChars = 0;
       events.push(OVERSIZED_EVENT);
     }
@@ -59,7 +65,7 @@ export class SseSplitter {
   private line(line: string, events: string[]): void {
     if (line.length === 0) {
       if (this.data.length > 0) events.push(this.data.length === 1 ? this.data[0] : this.data.join('\n'));
-      this.data = [];
+      this.data.length = 0;
       this.dataChars = 0;
       return;
     }

@@ -7,7 +7,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Pool } from 'undici/index.js';
 import type { Dispatcher } from 'undici/index.js';
-import type { UpstreamBody, UpstreamClient, UpstreamRequest, UpstreamResponse } from './client.ts';
+import type { ChunkTaker, UpstreamBody, UpstreamClient, UpstreamRequest, UpstreamResponse } from './client.ts';
 
 /** Chunks queued for a reader that is behind before the upstream connection is paused. */
 const MAX_QUEUED = 16;
@@ -50,6 +50,11 @@ class UpstreamExchange implements Dispatcher.DispatchHandler, UpstreamResponse, 
   private wake: (() => void) | undefined;
   private discard = false;
   private readonly cancel: UpstreamRequest['cancel'];
+  /** the reader of deliver(), and how its promise settles */
+  private taker: ChunkTaker | undefined;
+  private delivered: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  /** the taker asked to wait: chunks queue until its promise settles */
+  private waiting = false;
 
   constructor(r: UpstreamRequest) {
     this.cancel = r.cancel;
@@ -78,6 +83,11 @@ class UpstreamExchange implements Dispatcher.DispatchHandler, UpstreamResponse, 
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (this.discard) return;
+    // the hot path of a relayed stream: straight to its reader, nothing queued or awaited
+    if (this.taker && !this.waiting && this.queue.length === 0) {
+      this.give(chunk);
+      return;
+    }
     this.queue.push(chunk);
     if (this.queue.length >= MAX_QUEUED) controller.pause();
     this.notify();
@@ -85,13 +95,23 @@ class UpstreamExchange implements Dispatcher.DispatchHandler, UpstreamResponse, 
 
   onResponseEnd(): void {
     this.ended = true;
+    if (this.taker) this.flush();
     this.notify();
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | null, error: Error): void {
     this.failure = error;
     this.rejectHead(error);
+    if (this.taker) this.flush();
     this.notify();
+  }
+
+  deliver(take: ChunkTaker): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.taker = take;
+      this.delivered = { resolve, reject };
+      this.flush();
+    });
   }
 
   async text(): Promise<string> {
@@ -138,6 +158,59 @@ class UpstreamExchange implements Dispatcher.DispatchHandler, UpstreamResponse, 
     return new Promise<void>((resolve, reject) => {
       this.wake = () => (this.failure ? reject(this.failure) : resolve());
     });
+  }
+
+  /**
+   * Gives the queued chunks to the taker until it waits or stops, as the iterator would hand them
+   * out; then settles deliver() if the body is over, else lets the upstream send again.
+   */
+  private flush(): void {
+    while (this.taker && !this.waiting) {
+      const chunk = this.queue.shift();
+      if (chunk === undefined) break;
+      this.give(chunk);
+    }
+    if (!this.taker || this.waiting) return;
+    if (this.failure) this.stopDelivery(this.failure);
+    else if (this.ended) this.stopDelivery();
+    else this.controller?.resume();
+  }
+
+  private give(chunk: Buffer): void {
+    let goOn: boolean | Promise<boolean>;
+    try {
+      goOn = this.taker!(chunk);
+    } catch (error) {
+      this.stopDelivery(error as Error, true);
+      return;
+    }
+    if (goOn === true) return;
+    if (goOn === false) {
+      this.stopDelivery(undefined, true);
+      return;
+    }
+    this.waiting = true;
+    goOn.then(
+      (more) => {
+        this.waiting = false;
+        if (more) this.flush();
+        else this.stopDelivery(undefined, true);
+      },
+      (error: Error) => {
+        this.waiting = false;
+        this.stopDelivery(error, true);
+      },
+    );
+  }
+
+  /** Ends deliver(): resolved, or rejected with `error`; `drop` gives up the rest of the body, as leaving a for-await loop does. */
+  private stopDelivery(error?: Error, drop = false): void {
+    const delivered = this.delivered;
+    this.taker = undefined;
+    this.delivered = undefined;
+    if (drop) this.destroy();
+    if (error) delivered?.reject(error);
+    else delivered?.resolve();
   }
 
   private notify(): void {

@@ -7,7 +7,7 @@ import type { GuardResult } from '../../guard/output-guard.ts';
 import { failure, type Attempt, type Failure, type Served } from '../../core/attempt.ts';
 import type { ClientStream } from '../../core/client-stream.ts';
 import type { StreamSession } from '../../core/endpoint.ts';
-import type { Repairs, StreamNormalizer } from '../../normalize/index.ts';
+import type { StreamNormalizer } from '../../normalize/index.ts';
 import { frame, SseSplitter } from '../../normalize/sse.ts';
 import { redactSecrets } from '../../observe/redact.ts';
 import { createOutputFilter } from '../../safety/safety.ts';
@@ -30,14 +30,16 @@ export const MAX_BUFFERED_CHARS = 16 * 1024 * 1024;
 /** Bytes held back while waiting for the first event; a stream with none by then is not one. */
 const MAX_BYTES_BEFORE_FIRST_EVENT = 1 << 20;
 
-const passThrough = (repairs: Repairs): StreamNormalizer => ({ event: (data) => [data], end: () => [], repairs });
-
+// A session is made per stream and lives as long as it, so what only the de-framing path needs
+// (its splitter, a pass-through normaliser) is not made for the raw one: held streams add up.
 export class DataStreamSession implements StreamSession {
-  readonly push: (chunk: Buffer) => Promise<boolean>;
   private readonly observer: StreamObserver;
-  private readonly normalizer: StreamNormalizer;
+  /** none: each event goes out as it came */
+  private readonly normalizer: StreamNormalizer | undefined;
   private readonly buffering: boolean;
-  private readonly splitter = new SseSplitter();
+  /** the bytes may be piped as they came (relayRaw) */
+  private readonly raw: boolean;
+  private splitter: SseSplitter | undefined;
   private readonly held: string[] = [];
   private heldChars = 0;
   private readonly pending: Buffer[] = [];
@@ -54,12 +56,16 @@ export class DataStreamSession implements StreamSession {
     this.spec = spec;
     const filter = a.ctx.denyOutput.length > 0 ? createOutputFilter(a.ctx.denyOutput) : undefined;
     this.buffering = spec.guard !== undefined;
-    this.normalizer = spec.normalizer ?? passThrough(a.repairs);
+    this.normalizer = spec.normalizer;
     // the client always gets text/event-stream (ClientStream), whatever the backend labelled it
     if (!/^text\/event-stream\b/i.test(headerValue(up.headers, 'content-type') ?? '')) a.repairs.add('stream_content_type');
     const text = spec.object === 'text_completion' ? 'text' : 'delta';
     this.observer = new StreamObserver({ collectContent: this.buffering, filter, choices: spec.choices, text });
-    this.push = !spec.normalizer && !filter && !this.buffering ? this.relayRaw : this.relayEvents;
+    this.raw = !spec.normalizer && !filter && !this.buffering;
+  }
+
+  push(chunk: Buffer): boolean | Promise<boolean> {
+    return this.raw ? this.relayRaw(chunk) : this.relayEvents(chunk);
   }
 
   get usage(): Served['usage'] {
@@ -72,7 +78,7 @@ export class DataStreamSession implements StreamSession {
 
   async finish(): Promise<Served | Failure> {
     const { observer, out, a } = this;
-    if (!this.blocked && !this.oversized && !(observer.error && !out.started)) await this.deliver(this.normalizer.end());
+    if (!this.blocked && !this.oversized && !(observer.error && !out.started)) await this.deliver(this.normalizer?.end() ?? []);
     if (this.oversized) return failure('too_large', `a structured-output stream held for validation grew past ${MAX_BUFFERED_CHARS} characters`, { unhealthy: false });
     if (this.blocked) {
       for (const payload of this.held) await out.write(frame(payload));
@@ -111,16 +117,16 @@ export class DataStreamSession implements StreamSession {
   }
 
   /** De-frames one chunk and sends (or holds) what the normaliser makes of each event: one await per write, none more. */
-  private readonly relayEvents = async (chunk: Buffer): Promise<boolean> => {
-    for (const data of this.splitter.push(chunk)) {
-      for (const payload of this.normalizer.event(data)) {
+  private async relayEvents(chunk: Buffer): Promise<boolean> {
+    for (const data of (this.splitter ??= new SseSplitter()).push(chunk)) {
+      for (const payload of this.normalizer ? this.normalizer.event(data) : [data]) {
         const send = this.take(payload);
         if (send === false) return false;
         if (send !== undefined) await this.out.write(frame(send));
       }
     }
     return true;
-  };
+  }
 
   private async deliver(payloads: string[]): Promise<boolean> {
     for (const payload of payloads) {
@@ -158,23 +164,27 @@ export class DataStreamSession implements StreamSession {
   /**
    * Pipes one raw chunk. Bytes are held until the first data payload has been seen, so a body that
    * is no event stream (an HTML page, garbage) or opens with an error can still fail over; after
-   * that a chunk is written as it came unless it carries a payload that is not JSON.
+   * that a chunk is written as it came unless it carries a payload that is not JSON. Not async:
+   * a chunk the client takes at once costs no promise, only one it must wait for.
    */
-  private readonly relayRaw = async (chunk: Buffer): Promise<boolean> => {
+  private relayRaw(chunk: Buffer): boolean | Promise<boolean> {
     const { observer, out, pending } = this;
     observer.seeRaw(chunk);
     if (observer.malformed !== undefined || (observer.error && !out.started)) return false;
     if (out.started) {
-      // a microtask of its own only when the client is not keeping up
       const full = out.writeNow(observer.error ? scrubbed(chunk, this.a.ctx.secrets) : chunk);
-      if (full) await full;
-      return true;
+      return full ? full.then(() => true) : true;
     }
     pending.push(chunk);
     if (observer.payloads === 0) return pending.reduce((n, b) => n + b.length, 0) <= MAX_BYTES_BEFORE_FIRST_EVENT;
-    for (const held of pending.splice(0)) await out.write(held);
+    return this.writePending();
+  }
+
+  /** The bytes held until the first event, written in order once it came. */
+  private async writePending(): Promise<boolean> {
+    for (const held of this.pending.splice(0)) await this.out.write(held);
     return true;
-  };
+  }
 
   private async endWithError(message: string, streamFailed: Served['streamFailed']): Promise<Served> {
     await this.out.write(this.errorFrames(message, 'upstream_stream_failed'));
