@@ -5,7 +5,7 @@ import { ProxyError } from '../errors.ts';
 import type { ResponsesStore } from './store.ts';
 import type { Json } from './types.ts';
 
-const notFound = (id: string) => new ProxyError(404, `Response with id '${id}' not found.`, { param: 'response_id' });
+export const notFound = (id: string) => new ProxyError(404, `Response with id '${id}' not found.`, { param: 'response_id' });
 
 export async function retrieveResponse(store: ResponsesStore, id: string, owner?: string): Promise<Json> {
   const stored = await store.get(id, owner);

@@ -59,6 +59,25 @@ describe.skipIf(!hasRedis)('RedisResponsesStore', () => {
     expect(left).toBeUndefined();
   });
 
+  it('reads a miss again: a response another replica is storing right now is found, not refused', async () => {
+    const [a, b] = [new RedisResponsesStore(await link(), 'race', 60_000), new RedisResponsesStore(await link(), 'race', 60_000, [50, 150, 300])];
+    const late = stored();
+    // the next turn asks while the replica that answered the previous one is still writing it
+    const asked = Promise.all([b.get(String(late.response.id)), b.items([late.response.output[0].id])]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await a.save(late);
+    const [found, items] = await asked;
+    expect(found).toEqual(late);
+    expect(items.size).toBe(1);
+    // without retries, the same race is a miss
+    const eager = new RedisResponsesStore(await link(), 'race', 60_000, []);
+    const other = stored();
+    const missed = eager.get(String(other.response.id));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await a.save(other);
+    expect(await missed).toBeUndefined();
+  });
+
   it('answers 503 while Redis is down, and works again once it is back', async () => {
     const l = await link();
     const store = new RedisResponsesStore(l, 'down', 60_000);

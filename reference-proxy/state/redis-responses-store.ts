@@ -3,7 +3,10 @@
 // its own key, all expiring after the store's time to live (Redis's own maxmemory policy bounds
 // the rest). A response holds its whole conversation, so a turn is one read. While Redis does not
 // answer, a request that needs stored state gets a 503 saying so — retryable, and never a
-// conversation silently continued without its history.
+// conversation silently continued without its history. A response is stored once it has been
+// sent, so a client's next turn can reach another replica a moment before the write lands: a miss
+// is read again twice (after 50 and 200 ms) before it counts as "not found".
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ProxyError } from '../errors.ts';
 import { ownedKey, type ResponsesStore, type StoredResponse } from '../responses/store.ts';
 import type { ResponseItem } from '../responses/types.ts';
@@ -13,26 +16,35 @@ export class RedisResponsesStore implements ResponsesStore {
   private readonly link: RedisLink;
   private readonly keyPrefix: string;
   private readonly ttlMs: number;
+  private readonly missRetryMs: readonly number[];
 
-  constructor(
-    link: RedisLink,
-    keyPrefix: string,
-    ttlMs: number,
-  ) {
+  constructor(link: RedisLink, keyPrefix: string, ttlMs: number, missRetryMs: readonly number[] = [50, 150]) {
     this.link = link;
     this.keyPrefix = keyPrefix;
     this.ttlMs = ttlMs;
+    this.missRetryMs = missRetryMs;
   }
 
   async get(id: string, owner?: string): Promise<StoredResponse | undefined> {
-    const text = await this.call((c) => c.get(this.key('response', id, owner)));
+    const text = await this.read(() => this.call((c) => c.get(this.key('response', id, owner))), (t) => t !== null);
     return text ? JSON.parse(text) : undefined;
   }
 
   async items(ids: readonly string[], owner?: string): Promise<Map<string, ResponseItem>> {
     if (ids.length === 0) return new Map();
-    const texts = await this.call((c) => c.mGet(ids.map((id) => this.key('item', id, owner))));
+    const texts = await this.read(() => this.call((c) => c.mGet(ids.map((id) => this.key('item', id, owner)))), (t) => t.every((x) => x !== null));
     return new Map(ids.flatMap((id, i) => (texts[i] ? [[id, JSON.parse(texts[i]!)] as [string, ResponseItem]] : [])));
+  }
+
+  /** Reads until `found`, or gives the last answer after the retries (a write in flight elsewhere). */
+  private async read<T>(once: () => Promise<T>, found: (value: T) => boolean): Promise<T> {
+    let value = await once();
+    for (const ms of this.missRetryMs) {
+      if (found(value)) break;
+      await sleep(ms);
+      value = await once();
+    }
+    return value;
   }
 
   async save(stored: StoredResponse): Promise<void> {

@@ -90,6 +90,29 @@ describe('the openai SDK through the proxy, in front of a chat-only Ollama (tran
     expect(requestLogs(proxy).at(-1)).toMatchObject({ endpoint: 'responses', status: 400, attempts: 0 });
   });
 
+  it('input_items lists what the model was given for a response — the turns it continued and its input — paged as OpenAI pages it', async () => {
+    const first = await client.responses.create({ model: MODEL, input: PICK, max_output_tokens: 16 });
+    const second = await client.responses.create({ model: MODEL, previous_response_id: first.id, input: REPEAT });
+    const page = await client.responses.inputItems.list(second.id);
+    // newest first: this turn's message, the answer it continued, the first message
+    expect(page.data.map((i: any) => [i.type, i.role, i.content[0].text ?? i.content[0].type])).toEqual([
+      ['message', 'user', REPEAT],
+      ['message', 'assistant', first.output_text],
+      ['message', 'user', PICK],
+    ]);
+    expect(page.data[1].id).toBe(first.output[0].id);
+    expect(page.data.every((i) => /^msg_[0-9a-f]{50}$/.test(i.id!))).toBe(true);
+    // the SDK's auto-pagination (one item per page, `after` the last id) walks the same items, oldest first with order asc
+    const walked: string[] = [];
+    for await (const item of client.responses.inputItems.list(second.id, { limit: 1, order: 'asc' })) walked.push(item.id!);
+    expect(walked).toEqual(page.data.map((i) => i.id).reverse());
+    // the same ids on every call, and only the first message for the first response
+    expect((await client.responses.inputItems.list(second.id)).data.map((i) => i.id)).toEqual(page.data.map((i) => i.id));
+    expect((await client.responses.inputItems.list(first.id)).data).toEqual([page.data[2]]);
+    await expect(client.responses.inputItems.list('resp_unknown')).rejects.toThrow(NotFoundError);
+    await expect(client.responses.inputItems.list(second.id, { limit: 0 })).rejects.toMatchObject({ status: 400, param: 'limit' });
+  });
+
   it('store: false keeps nothing', async () => {
     const first = await client.responses.create({ model: MODEL, input: PICK, store: false });
     expect((first as unknown as { store: boolean }).store).toBe(false);
@@ -222,6 +245,7 @@ describe('stored responses belong to the key that created them', () => {
     // to team-b the response is exactly as absent as one that never existed
     await expect(b.responses.retrieve(first.id)).rejects.toThrow(NotFoundError);
     await expect(b.responses.delete(first.id)).rejects.toThrow(NotFoundError);
+    await expect(b.responses.inputItems.list(first.id)).rejects.toThrow(NotFoundError);
     await expect(b.responses.create({ model: MODEL, previous_response_id: first.id, input: REPEAT })).rejects.toMatchObject({ status: 400, code: 'previous_response_not_found' });
     await expect(b.responses.create({ model: MODEL, input: [{ type: 'item_reference', id: itemId }, { role: 'user', content: REPEAT }] })).rejects.toMatchObject({
       status: 400,
