@@ -81,8 +81,8 @@ export interface Answer {
   /** the JSON text to send */
   text: string;
   usage?: Served['usage'];
-  /** runs once the answer was sent: state a stateful endpoint keeps (a stored response) */
-  after?: () => void;
+  /** state a stateful endpoint keeps (a stored response), kept before the answer is sent; never rejects */
+  before?: () => Promise<void>;
 }
 
 /**

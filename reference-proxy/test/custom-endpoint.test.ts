@@ -1,7 +1,7 @@
 // The adapter interface carries a translating, stateful endpoint — what the Responses API needs —
 // through the unchanged core: a made-up POST /v1/shout is served by sending /chat/completions
 // upstream, its answer and stream are translated (the stream into `event:` lines), the answer is
-// kept after it was sent (GET /v1/shout/{id}), failover before the first byte and the
+// kept before it is sent (GET /v1/shout/{id}), failover before the first byte and the
 // endpoint's own error events after it come from the core.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Attempt } from '../core/attempt.ts';
@@ -95,7 +95,7 @@ const shout: Endpoint<ShoutRequest> = {
     const content = JSON.parse(text).choices?.[0]?.message?.content;
     if (typeof content !== 'string') return failure('malformed', 'no content');
     const id = `shout_${++served}`;
-    return { kind: 'answer', text: JSON.stringify({ id, object: 'shout', via: a.via, text: content.toUpperCase() }), after: () => stored.set(id, content.toUpperCase()) };
+    return { kind: 'answer', text: JSON.stringify({ id, object: 'shout', via: a.via, text: content.toUpperCase() }), before: async () => void stored.set(id, content.toUpperCase()) };
   },
   stream: (_a, _up, out) => new ShoutSession(out),
   routes: [
@@ -140,7 +140,7 @@ const post = (proxy: RunningProxy, body: object) =>
   fetch(`${proxy.url}/v1/shout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'chain', text: 'say hi', ...body }) });
 
 describe('a translating, stateful endpoint on the core', () => {
-  it('translates the answer, keeps it after sending it, and serves it on its own route', async () => {
+  it('translates the answer, keeps it before sending it, and serves it on its own route', async () => {
     const { proxy, logs, upstreams } = await scene(undefined);
     const answer = await (await post(proxy, {})).json();
     expect(answer).toMatchObject({ object: 'shout', via: 'translated', text: 'HELLO THERE' });

@@ -28,7 +28,7 @@ export function answerResponses(a: Attempt<ResponsesRequest>, text: string): Ans
   if (made.kind === 'failed') return made;
   const response = denyResponseOutput(made.response, a.ctx.denyOutput);
   const { conversation } = preparedOf(a.request);
-  return { kind: 'answer', text: JSON.stringify(response), usage: usageOf(response), after: () => keep(a.ctx, a.request, conversation, response) };
+  return { kind: 'answer', text: JSON.stringify(response), usage: usageOf(response), before: () => keep(a.ctx, a.request, conversation, response) };
 }
 
 type Made = { kind: 'made'; response: Json } | Failure;

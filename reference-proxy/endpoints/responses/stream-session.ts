@@ -5,7 +5,8 @@
 // payload translated cleanly, so a backend whose 200 carries an error, garbage or no event stream
 // still fails over; once written, a broken upstream ends the stream with the error event and
 // response.failed — never a response.completed for an answer that was not finished. A finished
-// response is stored after its terminal event went out.
+// response is stored before its terminal event goes out: a client that starts its next turn on
+// that event finds it, on any replica.
 import { failure, type Attempt, type Failure, type Served } from '../../core/attempt.ts';
 import type { ClientStream } from '../../core/client-stream.ts';
 import type { StreamSession } from '../../core/endpoint.ts';
@@ -38,6 +39,7 @@ export class ResponsesStreamSession implements StreamSession {
   private bytesBefore = 0;
   private payloads = 0;
   private failedIn?: 'event' | 'end';
+  private kept = false;
 
   private readonly a: Attempt<ResponsesRequest>;
   private readonly out: ClientStream;
@@ -64,21 +66,31 @@ export class ResponsesStreamSession implements StreamSession {
       if (this.failedIn) return false;
       if (frames.length === 0) return (this.bytesBefore += chunk.length) <= MAX_BYTES_BEFORE_FIRST_EVENT;
     }
-    if (frames.length > 0) await this.out.write(frames.join(''));
+    if (frames.length > 0) {
+      await this.keepFinal();
+      await this.out.write(frames.join(''));
+    }
     return this.producer.final === undefined && !this.producer.stopped;
   }
 
+  /** Stores the response once the producer has its terminal one (not for a failed one: recordOf keeps none). */
+  private async keepFinal(): Promise<void> {
+    if (this.kept || this.producer.final === undefined) return;
+    this.kept = true;
+    await keep(this.a.ctx, this.a.request, preparedOf(this.a.request).conversation, this.producer.final);
+  }
+
   async finish(): Promise<Served | Failure> {
-    const { out, producer, a } = this;
+    const { out, producer } = this;
     if (!out.started && this.failedIn) return failure('stream_error', `the stream opened with an error: ${String(producer.final?.error?.message ?? 'unknown')}`);
     const last = producer.end();
     if (this.failed()) this.failedIn ??= 'end';
     if (!out.started && this.failedIn) {
       return failure('malformed', this.payloads === 0 ? 'the answer was not an event stream' : 'the stream ended before it was complete');
     }
+    await this.keepFinal();
     if (last.length > 0) await out.write(last.join(''));
     out.end();
-    keep(a.ctx, a.request, preparedOf(a.request).conversation, producer.final);
     if (this.failedIn) return { kind: 'served', usage: this.usage, streamFailed: this.failedIn === 'end' ? 'truncated' : 'stream_error' };
     return { kind: 'served', usage: this.usage };
   }
