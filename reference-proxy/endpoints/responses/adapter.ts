@@ -7,9 +7,11 @@
 // remove what it kept. A request the translation cannot honour leaves the chat-only candidates
 // out, and with none left the client gets the 400 naming the parameter.
 import type { Endpoint } from '../../core/endpoint.ts';
+import { guardOutput } from '../../guard/output-guard.ts';
 import { createStreamNormalizer } from '../../normalize/index.ts';
 import { ResponsesStreamRepairer } from '../../responses/repair-stream.ts';
 import { ResponsesStreamTranslator } from '../../responses/stream-translator.ts';
+import type { Json } from '../../responses/types.ts';
 import { hasImageInput, isEmbeddingModel, mayTakeImages } from '../../routing/model-kinds.ts';
 import { createOutputFilter } from '../../safety/safety.ts';
 import type { Candidate } from '../../types.ts';
@@ -50,7 +52,18 @@ export const responsesEndpoint: Endpoint<ResponsesRequest> = {
     if (a.via === 'native') return new ResponsesStreamSession(a, out, new NativeEvents(new ResponsesStreamRepairer({ request: a.request, repairs: a.repairs, newId: proxyIds(a.profile) }), filter));
     const chat = chatRequestFor(a.request, a.candidate.backend);
     const normalizer = createStreamNormalizer({ profile: a.profile, request: chat, repairs: a.repairs });
-    return new ResponsesStreamSession(a, out, new TranslatedEvents(normalizer, new ResponsesStreamTranslator(answerContext(a, chat)), filter));
+    const { guard } = a.ctx.config;
+    const structured = chat.response_format?.type === 'json_object' || chat.response_format?.type === 'json_schema';
+    const check = guard.enabled && guard.stream === 'buffer' && structured ? (final: Json) => guardOutput(chat, outputTextOf(final)) : undefined;
+    return new ResponsesStreamSession(a, out, new TranslatedEvents(normalizer, new ResponsesStreamTranslator(answerContext(a, chat)), filter), check);
   },
   routes: RESPONSES_ROUTES,
 };
+
+/** The text of a Response's message output (what text.format constrains); null when it has none (a tool call). */
+function outputTextOf(response: Json): string | null {
+  const texts = (Array.isArray(response.output) ? response.output : [])
+    .filter((item: Json) => item?.type === 'message' && Array.isArray(item.content))
+    .flatMap((item: Json) => item.content.filter((part: Json) => part?.type === 'output_text').map((part: Json) => String(part.text ?? '')));
+  return texts.length > 0 ? texts.join('') : null;
+}

@@ -6,8 +6,12 @@
 // still fails over; once written, a broken upstream ends the stream with the error event and
 // response.failed — never a response.completed for an answer that was not finished. A finished
 // response is stored before its terminal event goes out: a client that starts its next turn on
-// that event finds it, on any replica.
+// that event finds it, on any replica. With a `check` (the output guard's buffer mode for a
+// structured answer) nothing is sent until the response is complete and its output passed: a
+// failing one fails over, as a whole answer would.
 import { failure, type Attempt, type Failure, type Served } from '../../core/attempt.ts';
+import { MAX_BUFFERED_CHARS } from '../data-stream/session.ts';
+import type { GuardResult } from '../../guard/output-guard.ts';
 import type { ClientStream } from '../../core/client-stream.ts';
 import type { StreamSession } from '../../core/endpoint.ts';
 import { SseSplitter } from '../../normalize/sse.ts';
@@ -40,15 +44,21 @@ export class ResponsesStreamSession implements StreamSession {
   private payloads = 0;
   private failedIn?: 'event' | 'end';
   private kept = false;
+  /** frames held until the check passed, and what they add up to */
+  private readonly held: string[] = [];
+  private heldChars = 0;
+  private rejected?: Failure;
 
   private readonly a: Attempt<ResponsesRequest>;
   private readonly out: ClientStream;
   private readonly producer: EventProducer;
+  private readonly check?: (final: Json) => GuardResult;
 
-  constructor(a: Attempt<ResponsesRequest>, out: ClientStream, producer: EventProducer) {
+  constructor(a: Attempt<ResponsesRequest>, out: ClientStream, producer: EventProducer, check?: (final: Json) => GuardResult) {
     this.a = a;
     this.out = out;
     this.producer = producer;
+    this.check = check;
   }
 
   get usage(): Served['usage'] {
@@ -64,13 +74,40 @@ export class ResponsesStreamSession implements StreamSession {
     if (this.failed()) this.failedIn ??= 'event';
     if (!this.out.started) {
       if (this.failedIn) return false;
-      if (frames.length === 0) return (this.bytesBefore += chunk.length) <= MAX_BYTES_BEFORE_FIRST_EVENT;
+      if (frames.length === 0 && (this.payloads === 0 || !this.check)) return (this.bytesBefore += chunk.length) <= MAX_BYTES_BEFORE_FIRST_EVENT;
+      if (this.check) return this.hold(frames);
     }
     if (frames.length > 0) {
       await this.keepFinal();
       await this.out.write(frames.join(''));
     }
     return this.producer.final === undefined && !this.producer.stopped;
+  }
+
+  /**
+   * Holds frames until the response is complete, then checks it: passed, it is stored and the
+   * frames go out at once; failed (or too large to hold), the attempt fails over with nothing sent.
+   * Returns whether to read on.
+   */
+  private async hold(frames: string[]): Promise<boolean> {
+    for (const frame of frames) {
+      this.held.push(frame);
+      this.heldChars += frame.length;
+    }
+    if (this.heldChars > MAX_BUFFERED_CHARS) {
+      this.rejected = failure('too_large', `a structured-output stream held for validation grew past ${MAX_BUFFERED_CHARS} characters`, { unhealthy: false });
+      return false;
+    }
+    const final = this.producer.final;
+    if (final === undefined) return !this.producer.stopped;
+    const verdict = final.status === 'completed' ? this.check!(final) : ({ ok: true } as const);
+    if (!verdict.ok) {
+      this.rejected = failure('guard', `output did not match text.format: ${verdict.reason}`, { unhealthy: false });
+      return false;
+    }
+    await this.keepFinal();
+    await this.out.write(this.held.splice(0).join(''));
+    return false;
   }
 
   /** Stores the response once the producer has its terminal one (not for a failed one: recordOf keeps none). */
@@ -82,14 +119,21 @@ export class ResponsesStreamSession implements StreamSession {
 
   async finish(): Promise<Served | Failure> {
     const { out, producer } = this;
+    if (this.rejected) return this.rejected;
     if (!out.started && this.failedIn) return failure('stream_error', `the stream opened with an error: ${String(producer.final?.error?.message ?? 'unknown')}`);
     const last = producer.end();
     if (this.failed()) this.failedIn ??= 'end';
     if (!out.started && this.failedIn) {
       return failure('malformed', this.payloads === 0 ? 'the answer was not an event stream' : 'the stream ended before it was complete');
     }
-    await this.keepFinal();
-    if (last.length > 0) await out.write(last.join(''));
+    if (this.check && !out.started) {
+      await this.hold(last);
+      if (this.rejected) return this.rejected;
+      if (!out.started) return failure('malformed', 'the stream ended before it was complete');
+    } else {
+      await this.keepFinal();
+      if (last.length > 0) await out.write(last.join(''));
+    }
     out.end();
     if (this.failedIn) return { kind: 'served', usage: this.usage, streamFailed: this.failedIn === 'end' ? 'truncated' : 'stream_error' };
     return { kind: 'served', usage: this.usage };
