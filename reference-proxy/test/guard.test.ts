@@ -1,7 +1,7 @@
 // Output guard for structured output (retry on the next candidate) and output deny patterns.
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chunk, completion, json, sse } from './helpers/replies.ts';
+import { chunk, completion, json, sse, sseHead } from './helpers/replies.ts';
 import { chatBody, postChat, ssePayloads, startTestProxy, type TestProxy } from './helpers/proxy.ts';
 import { startUpstream, type Reply } from './helpers/upstream.ts';
 import { MAX_BUFFERED_CHARS } from '../endpoints/data-stream/session.ts';
@@ -106,6 +106,58 @@ describe('output guard on /v1/responses streams translated onto chat backends', 
     expect(text).toBe('not json');
     const plain = await chatOnly(streamOf('not json'), streamOf('{"ok":1}'));
     expect((await plain.client.responses.stream({ model: 'chain', input: 'Say anything' }).finalResponse()).output_text).toBe('not json');
+  });
+});
+
+describe('output guard on /v1/responses answered by Responses backends', () => {
+  const schema = { type: 'object', properties: { ok: { type: 'integer' } }, required: ['ok'], additionalProperties: false };
+  const format = { format: { type: 'json_schema' as const, name: 'ok', schema, strict: true } };
+  const message = (text: string) => ({ id: 'msg_up', type: 'message', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [], logprobs: [] }] });
+  const response = (text: string, status = 'completed') => ({
+    id: 'resp_up', object: 'response', created_at: 1, status, model: 'test-model', output: status === 'completed' ? [message(text)] : [],
+    usage: { input_tokens: 5, input_tokens_details: { cached_tokens: 0 }, output_tokens: 3, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 8 },
+  });
+  /** A Responses backend's event stream for one message. */
+  const responsesStream = (text: string): Reply => (_req, res) => {
+    sseHead(res);
+    const at = { item_id: 'msg_up', output_index: 0, content_index: 0 };
+    const events = [
+      { type: 'response.created', response: response(text, 'in_progress') },
+      { type: 'response.output_item.added', output_index: 0, item: { ...message(''), status: 'in_progress', content: [] } },
+      { type: 'response.content_part.added', ...at, part: { type: 'output_text', text: '', annotations: [], logprobs: [] } },
+      { type: 'response.output_text.delta', ...at, delta: text, logprobs: [] },
+      { type: 'response.output_text.done', ...at, text, logprobs: [] },
+      { type: 'response.content_part.done', ...at, part: message(text).content[0] },
+      { type: 'response.output_item.done', output_index: 0, item: message(text) },
+      { type: 'response.completed', response: response(text) },
+    ];
+    events.forEach((e, i) => res.write(`event: ${e.type}\ndata: ${JSON.stringify({ ...e, sequence_number: i })}\n\n`));
+    res.end();
+  };
+
+  async function native(a: Reply, b: Reply): Promise<{ proxy: TestProxy; client: OpenAI }> {
+    const [ua, ub] = [await startUpstream(a), await startUpstream(b)];
+    const proxy = await startTestProxy([{ name: 'a', baseUrl: ua.baseUrl }, { name: 'b', baseUrl: ub.baseUrl }], {
+      aliases: { chain: [{ backend: 'a', model: 'test-model' }, { backend: 'b', model: 'test-model' }] },
+    });
+    open.push(proxy, ua, ub);
+    return { proxy, client: new OpenAI({ baseURL: `${proxy.url}/v1`, apiKey: 'unused', maxRetries: 0 }) };
+  }
+
+  it('fails over from a whole Response that does not match text.format', async () => {
+    const { proxy, client } = await native(json(response('{"ok":"one"}')), json(response('{"ok":1}')));
+    expect((await client.responses.create({ model: 'chain', input: 'Answer in JSON', text: format })).output_text).toBe('{"ok":1}');
+    expect(JSON.parse(proxy.logs.at(-1)!)).toMatchObject({ via: 'native', backend: 'b', failovers: ['guard'] });
+  });
+
+  it('holds a streamed one until it is complete, and fails over from a mismatch with nothing sent', async () => {
+    const { proxy, client } = await native(responsesStream('not json'), responsesStream('{"ok":1}'));
+    const stream = client.responses.stream({ model: 'chain', input: 'Answer in JSON', text: format });
+    const types: string[] = [];
+    for await (const event of stream) types.push(event.type);
+    expect((await stream.finalResponse()).output_text).toBe('{"ok":1}');
+    expect(types.filter((t) => t === 'response.created')).toHaveLength(1);
+    expect(JSON.parse(proxy.logs.at(-1)!)).toMatchObject({ via: 'native', backend: 'b', failovers: ['guard'] });
   });
 });
 

@@ -7,11 +7,9 @@
 // remove what it kept. A request the translation cannot honour leaves the chat-only candidates
 // out, and with none left the client gets the 400 naming the parameter.
 import type { Endpoint } from '../../core/endpoint.ts';
-import { guardOutput } from '../../guard/output-guard.ts';
 import { createStreamNormalizer } from '../../normalize/index.ts';
 import { ResponsesStreamRepairer } from '../../responses/repair-stream.ts';
 import { ResponsesStreamTranslator } from '../../responses/stream-translator.ts';
-import type { Json } from '../../responses/types.ts';
 import { hasImageInput, isEmbeddingModel, mayTakeImages } from '../../routing/model-kinds.ts';
 import { createOutputFilter } from '../../safety/safety.ts';
 import type { Candidate } from '../../types.ts';
@@ -19,6 +17,7 @@ import { answerResponses } from './answer.ts';
 import { answerContext, proxyIds } from './answer-context.ts';
 import { responsesInputTexts, responsesPromptTokens } from './measure.ts';
 import { NativeEvents } from './native-events.ts';
+import { outputCheck } from './output-check.ts';
 import type { ResponsesRequest } from './request.ts';
 import { RESPONSES_ROUTES } from './routes.ts';
 import { ResponsesStreamSession } from './stream-session.ts';
@@ -49,21 +48,12 @@ export const responsesEndpoint: Endpoint<ResponsesRequest> = {
   answer: answerResponses,
   stream(a, _up, out) {
     const filter = a.ctx.denyOutput.length > 0 ? createOutputFilter(a.ctx.denyOutput) : undefined;
-    if (a.via === 'native') return new ResponsesStreamSession(a, out, new NativeEvents(new ResponsesStreamRepairer({ request: a.request, repairs: a.repairs, newId: proxyIds(a.profile) }), filter));
+    const check = outputCheck(a, true);
+    if (a.via === 'native') return new ResponsesStreamSession(a, out, new NativeEvents(new ResponsesStreamRepairer({ request: a.request, repairs: a.repairs, newId: proxyIds(a.profile) }), filter), check);
     const chat = chatRequestFor(a.request, a.candidate.backend);
     const normalizer = createStreamNormalizer({ profile: a.profile, request: chat, repairs: a.repairs });
-    const { guard } = a.ctx.config;
-    const structured = chat.response_format?.type === 'json_object' || chat.response_format?.type === 'json_schema';
-    const check = guard.enabled && guard.stream === 'buffer' && structured ? (final: Json) => guardOutput(chat, outputTextOf(final)) : undefined;
     return new ResponsesStreamSession(a, out, new TranslatedEvents(normalizer, new ResponsesStreamTranslator(answerContext(a, chat)), filter), check);
   },
   routes: RESPONSES_ROUTES,
 };
 
-/** The text of a Response's message output (what text.format constrains); null when it has none (a tool call). */
-function outputTextOf(response: Json): string | null {
-  const texts = (Array.isArray(response.output) ? response.output : [])
-    .filter((item: Json) => item?.type === 'message' && Array.isArray(item.content))
-    .flatMap((item: Json) => item.content.filter((part: Json) => part?.type === 'output_text').map((part: Json) => String(part.text ?? '')));
-  return texts.length > 0 ? texts.join('') : null;
-}

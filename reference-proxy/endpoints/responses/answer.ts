@@ -7,6 +7,7 @@ import { failure, type Attempt, type Failure } from '../../core/attempt.ts';
 import type { Answer } from '../../core/endpoint.ts';
 import { ProxyError } from '../../errors.ts';
 import { guardOutput } from '../../guard/output-guard.ts';
+import { outputCheck } from './output-check.ts';
 import { needsNormalization, normalizeCompletion } from '../../normalize/index.ts';
 import { fromChatCompletion } from '../../responses/from-chat-completion.ts';
 import { repairResponseBody } from '../../responses/repair-body.ts';
@@ -51,5 +52,7 @@ function translated(a: Attempt<ResponsesRequest>, body: Json): Made {
 
 function repaired(a: Attempt<ResponsesRequest>, body: Json): Made {
   if (body === null || typeof body !== 'object' || !Array.isArray(body.output)) return failure('malformed', 'the answer was not a Response object');
+  const verdict = body.status === 'completed' ? outputCheck(a, false)?.(body) : undefined;
+  if (verdict && !verdict.ok) return failure('guard', `output did not match text.format: ${verdict.reason}`, { unhealthy: false });
   return { kind: 'made', response: withPrevious(repairResponseBody(body, a.request, { repairs: a.repairs, newId: proxyIds(a.profile) }), a.request) };
 }
