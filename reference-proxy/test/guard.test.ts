@@ -66,26 +66,36 @@ describe('output guard', () => {
   });
 });
 
-describe('output guard on /v1/responses streams translated onto chat backends', () => {
-  const schema = { type: 'object', properties: { ok: { type: 'integer' } }, required: ['ok'], additionalProperties: false };
-  const format = { format: { type: 'json_schema' as const, name: 'ok', schema, strict: true } };
+const okSchema = { type: 'object', properties: { ok: { type: 'integer' } }, required: ['ok'], additionalProperties: false };
+const okFormat = { format: { type: 'json_schema' as const, name: 'ok', schema: okSchema, strict: true } };
 
-  async function chatOnly(a: Reply, b: Reply, extra: Record<string, unknown> = {}): Promise<{ proxy: TestProxy; client: OpenAI }> {
-    const [ua, ub] = [await startUpstream(a), await startUpstream(b)];
-    const proxy = await startTestProxy([{ name: 'a', baseUrl: ua.baseUrl, apis: ['chat'] }, { name: 'b', baseUrl: ub.baseUrl, apis: ['chat'] }], {
-      aliases: { chain: [{ backend: 'a', model: 'test-model' }, { backend: 'b', model: 'test-model' }] },
-      ...extra,
-    });
-    open.push(proxy, ua, ub);
-    return { proxy, client: new OpenAI({ baseURL: `${proxy.url}/v1`, apiKey: 'unused', maxRetries: 0 }) };
-  }
+/** Two backends behind the alias `chain` and an openai client: chat-only ones (`apis: [chat]`, translated) or Responses ones (native). */
+async function responsesChain(a: Reply, b: Reply, apis?: string[], extra: Record<string, unknown> = {}): Promise<{ proxy: TestProxy; client: OpenAI }> {
+  const [ua, ub] = [await startUpstream(a), await startUpstream(b)];
+  const backend = (name: string, baseUrl: string) => ({ name, baseUrl, ...(apis ? { apis } : {}) });
+  const proxy = await startTestProxy([backend('a', ua.baseUrl), backend('b', ub.baseUrl)], {
+    aliases: { chain: [{ backend: 'a', model: 'test-model' }, { backend: 'b', model: 'test-model' }] },
+    ...extra,
+  });
+  open.push(proxy, ua, ub);
+  return { proxy, client: new OpenAI({ baseURL: `${proxy.url}/v1`, apiKey: 'unused', maxRetries: 0 }) };
+}
+
+/** Streams a structured request through the SDK: the event types seen and the final output text. */
+async function streamStructured(client: OpenAI): Promise<{ types: string[]; text: string }> {
+  const stream = client.responses.stream({ model: 'chain', input: 'Answer in JSON', text: okFormat });
+  const types: string[] = [];
+  for await (const event of stream) types.push(event.type);
+  return { types, text: (await stream.finalResponse()).output_text };
+}
+
+describe('output guard on /v1/responses streams translated onto chat backends', () => {
+  const chatOnly = (a: Reply, b: Reply, extra?: Record<string, unknown>) => responsesChain(a, b, ['chat'], extra);
 
   it('holds the stream until the answer is complete, and fails over from one that does not match text.format', async () => {
     const { proxy, client } = await chatOnly(streamOf('{"ok":"one"}'), streamOf('{"ok":1}'));
-    const stream = client.responses.stream({ model: 'chain', input: 'Answer in JSON', text: format });
-    const types: string[] = [];
-    for await (const event of stream) types.push(event.type);
-    expect((await stream.finalResponse()).output_text).toBe('{"ok":1}');
+    const { types, text } = await streamStructured(client);
+    expect(text).toBe('{"ok":1}');
     // one clean event sequence: the rejected answer sent nothing
     expect(types.filter((t) => t === 'response.created')).toHaveLength(1);
     expect(types.at(-1)).toBe('response.completed');
@@ -94,13 +104,13 @@ describe('output guard on /v1/responses streams translated onto chat backends', 
 
   it('answers 502 output_validation_failed when no candidate matches', async () => {
     const { client } = await chatOnly(streamOf('not json'), streamOf('{}'));
-    await expect(client.responses.create({ model: 'chain', input: 'Answer in JSON', text: format, stream: true })).rejects.toMatchObject({ status: 502, code: 'output_validation_failed' });
+    await expect(client.responses.create({ model: 'chain', input: 'Answer in JSON', text: okFormat, stream: true })).rejects.toMatchObject({ status: 502, code: 'output_validation_failed' });
   });
 
   it('streams unheld in pass mode, and unheld without text.format', async () => {
     const pass = await chatOnly(streamOf('not json'), streamOf('{"ok":1}'), { guard: { enabled: true, stream: 'pass' } });
     // what the guard is for: the SDK's own parse of the answer throws on it (read unparsed here)
-    const events = await pass.client.responses.create({ model: 'chain', input: 'Answer in JSON', text: format, stream: true });
+    const events = await pass.client.responses.create({ model: 'chain', input: 'Answer in JSON', text: okFormat, stream: true });
     let text = '';
     for await (const event of events) if (event.type === 'response.output_text.done') text = event.text;
     expect(text).toBe('not json');
@@ -110,8 +120,6 @@ describe('output guard on /v1/responses streams translated onto chat backends', 
 });
 
 describe('output guard on /v1/responses answered by Responses backends', () => {
-  const schema = { type: 'object', properties: { ok: { type: 'integer' } }, required: ['ok'], additionalProperties: false };
-  const format = { format: { type: 'json_schema' as const, name: 'ok', schema, strict: true } };
   const message = (text: string) => ({ id: 'msg_up', type: 'message', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [], logprobs: [] }] });
   const response = (text: string, status = 'completed') => ({
     id: 'resp_up', object: 'response', created_at: 1, status, model: 'test-model', output: status === 'completed' ? [message(text)] : [],
@@ -135,27 +143,16 @@ describe('output guard on /v1/responses answered by Responses backends', () => {
     res.end();
   };
 
-  async function native(a: Reply, b: Reply): Promise<{ proxy: TestProxy; client: OpenAI }> {
-    const [ua, ub] = [await startUpstream(a), await startUpstream(b)];
-    const proxy = await startTestProxy([{ name: 'a', baseUrl: ua.baseUrl }, { name: 'b', baseUrl: ub.baseUrl }], {
-      aliases: { chain: [{ backend: 'a', model: 'test-model' }, { backend: 'b', model: 'test-model' }] },
-    });
-    open.push(proxy, ua, ub);
-    return { proxy, client: new OpenAI({ baseURL: `${proxy.url}/v1`, apiKey: 'unused', maxRetries: 0 }) };
-  }
-
   it('fails over from a whole Response that does not match text.format', async () => {
-    const { proxy, client } = await native(json(response('{"ok":"one"}')), json(response('{"ok":1}')));
-    expect((await client.responses.create({ model: 'chain', input: 'Answer in JSON', text: format })).output_text).toBe('{"ok":1}');
+    const { proxy, client } = await responsesChain(json(response('{"ok":"one"}')), json(response('{"ok":1}')));
+    expect((await client.responses.create({ model: 'chain', input: 'Answer in JSON', text: okFormat })).output_text).toBe('{"ok":1}');
     expect(JSON.parse(proxy.logs.at(-1)!)).toMatchObject({ via: 'native', backend: 'b', failovers: ['guard'] });
   });
 
   it('holds a streamed one until it is complete, and fails over from a mismatch with nothing sent', async () => {
-    const { proxy, client } = await native(responsesStream('not json'), responsesStream('{"ok":1}'));
-    const stream = client.responses.stream({ model: 'chain', input: 'Answer in JSON', text: format });
-    const types: string[] = [];
-    for await (const event of stream) types.push(event.type);
-    expect((await stream.finalResponse()).output_text).toBe('{"ok":1}');
+    const { proxy, client } = await responsesChain(responsesStream('not json'), responsesStream('{"ok":1}'));
+    const { types, text } = await streamStructured(client);
+    expect(text).toBe('{"ok":1}');
     expect(types.filter((t) => t === 'response.created')).toHaveLength(1);
     expect(JSON.parse(proxy.logs.at(-1)!)).toMatchObject({ via: 'native', backend: 'b', failovers: ['guard'] });
   });
