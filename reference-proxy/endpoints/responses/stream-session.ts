@@ -78,7 +78,8 @@ export class ResponsesStreamSession implements StreamSession {
       if (this.check) return this.hold(frames);
     }
     if (frames.length > 0) {
-      await this.keepFinal();
+      // only the push that carries the terminal event waits for the store
+      if (!this.kept && this.producer.final !== undefined) await this.keepFinal();
       await this.out.write(frames.join(''));
     }
     return this.producer.final === undefined && !this.producer.stopped;
