@@ -4,6 +4,7 @@
 // an unidentified server ('generic') only loses what no server needs (stream_options on a
 // non-stream request).
 import type { QuirkProfile } from '../types.ts';
+import { CHAT_TOOLS, narrowTools } from './narrow-tools.ts';
 import { reasoningForBackend } from './reasoning.ts';
 import type { Repairs } from './repairs.ts';
 
@@ -64,7 +65,7 @@ export function normalizeRequest(body: any, profile: QuirkProfile, repairs: Repa
     delete out.max_completion_tokens;
     repairs.add('max_completion_tokens_renamed');
   }
-  if (fixes.narrowTools) narrowTools(out, fixes.stringToolChoice, repairs);
+  if (fixes.narrowTools) narrowTools(out, CHAT_TOOLS, fixes.stringToolChoice, repairs);
   if (fixes.parallelToolCallsDefault && Array.isArray(out.tools) && out.parallel_tool_calls == null) {
     out.parallel_tool_calls = true;
     repairs.add('parallel_tool_calls_set');
@@ -94,43 +95,3 @@ export function normalizeTextRequest(body: any, profile: QuirkProfile, repairs: 
   return out;
 }
 
-/**
- * Enforces tool_choice through the tool list: `none` removes the tools, a named tool or an
- * allowed_tools list keeps only those. The model can then still answer in text where OpenAI
- * would force a call; `required` cannot be enforced this way at all.
- */
-function narrowTools(out: any, stringToolChoice: boolean, repairs: Repairs): void {
-  const choice = out.tool_choice;
-  if (!Array.isArray(out.tools) || choice == null) return;
-  if (choice === 'none' && !stringToolChoice) {
-    delete out.tools;
-    delete out.tool_choice;
-    repairs.add('tools_narrowed');
-    return;
-  }
-  if (typeof choice !== 'object') return;
-  const allowed = allowedNames(choice);
-  if (allowed.size === 0) return;
-  const kept = out.tools.filter((t: any) => allowed.has(toolName(t) ?? ''));
-  if (kept.length === 0) return;
-  if (kept.length < out.tools.length) repairs.add('tools_narrowed');
-  out.tools = kept;
-  if (stringToolChoice) {
-    out.tool_choice = choice.type === 'allowed_tools' ? (choice.allowed_tools?.mode ?? 'auto') : 'required';
-    repairs.add('tool_choice_stringified');
-  }
-}
-
-function allowedNames(choice: any): Set<string> {
-  if (choice.type === 'allowed_tools') {
-    const tools = Array.isArray(choice.allowed_tools?.tools) ? choice.allowed_tools.tools : [];
-    return new Set(tools.map(toolName).filter((n: string | undefined): n is string => n !== undefined));
-  }
-  const name = toolName(choice);
-  return new Set(name === undefined ? [] : [name]);
-}
-
-function toolName(t: any): string | undefined {
-  const name = t?.type === 'custom' ? t.custom?.name : t?.function?.name;
-  return typeof name === 'string' ? name : undefined;
-}

@@ -3,6 +3,7 @@
 // ignores tool_choice (S10), so the tool list carries the restriction; llama.cpp and LM Studio
 // read only a string tool_choice; Ollama ignores text.format json_object and vLLM fails on it
 // (500), while both honour a JSON schema, so an open schema asks for the same thing.
+import { narrowTools, RESPONSES_TOOLS } from '../normalize/narrow-tools.ts';
 import type { QuirkProfile } from '../types.ts';
 import type { ResponsesRepairKind, ResponsesRepairs } from './repair-kinds.ts';
 import type { Json } from './types.ts';
@@ -27,32 +28,10 @@ const FIXES: Record<QuirkProfile, Fixes> = {
 export function repairResponsesRequest(body: Json, profile: QuirkProfile, repairs: ResponsesRepairs = new Set<ResponsesRepairKind>()): Json {
   const fixes = FIXES[profile];
   const out = { ...body };
-  if (fixes.narrowTools) narrowTools(out, fixes.stringToolChoice, repairs);
+  if (fixes.narrowTools) narrowTools(out, RESPONSES_TOOLS, fixes.stringToolChoice, repairs);
   if (fixes.jsonObjectAsSchema && out.text?.format?.type === 'json_object') {
     out.text = { ...out.text, format: { type: 'json_schema', name: 'json_object', schema: { type: 'object' } } };
     repairs.add('json_object_as_schema');
   }
   return out;
-}
-
-/** tool_choice enforced through the tool list: none removes the tools, a named or allowed set keeps only those. */
-function narrowTools(out: Json, stringToolChoice: boolean, repairs: ResponsesRepairs): void {
-  const choice = out.tool_choice;
-  if (!Array.isArray(out.tools) || choice == null) return;
-  if (choice === 'none' && !stringToolChoice) {
-    delete out.tools;
-    delete out.tool_choice;
-    repairs.add('tools_narrowed');
-    return;
-  }
-  if (typeof choice !== 'object') return;
-  const names = new Set<string>(choice.type === 'allowed_tools' ? (choice.tools ?? []).map((t: Json) => t?.name) : [choice.name]);
-  const kept = out.tools.filter((t: Json) => names.has(t?.name));
-  if (kept.length === 0) return;
-  if (kept.length < out.tools.length) repairs.add('tools_narrowed');
-  out.tools = kept;
-  if (stringToolChoice) {
-    out.tool_choice = choice.type === 'allowed_tools' ? (choice.mode ?? 'auto') : 'required';
-    repairs.add('tool_choice_stringified');
-  }
 }
