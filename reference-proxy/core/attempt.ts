@@ -55,6 +55,15 @@ export function failure(reason: string, detail: string, extra: Partial<Failure> 
   return { kind: 'failed', reason, detail, unhealthy: true, ...extra };
 }
 
+/** A whole answer's JSON, or the Failure (fail over) for a body that is not JSON. */
+export function parseAnswer(text: string): { json: any } | Failure {
+  try {
+    return { json: JSON.parse(text) };
+  } catch {
+    return failure('malformed', 'the answer was not valid JSON');
+  }
+}
+
 /** Records the first byte sent to the client (time to first token). */
 export function markFirstByte(a: Attempt): void {
   const ms = performance.now() - a.ex.startedMs;

@@ -1,7 +1,7 @@
 // A whole chat completion from the backend: parsed, fixed for its profile, checked by the output
 // guard (a structured answer that does not match fails over) and the output deny patterns.
 import type { Answer } from '../../core/endpoint.ts';
-import { failure, type Attempt, type Failure } from '../../core/attempt.ts';
+import { failure, parseAnswer, type Attempt, type Failure } from '../../core/attempt.ts';
 import { guardOutput } from '../../guard/output-guard.ts';
 import { normalizeCompletion } from '../../normalize/index.ts';
 import { applyOutputDeny } from './output-deny.ts';
@@ -9,12 +9,9 @@ import { guarded, normalizes } from './policy.ts';
 import type { ChatRequest } from './validate.ts';
 
 export function answerChat(a: Attempt<ChatRequest>, text: string): Answer | Failure {
-  let completion: any;
-  try {
-    completion = JSON.parse(text);
-  } catch {
-    return failure('malformed', 'the answer was not valid JSON');
-  }
+  const parsed = parseAnswer(text);
+  if ('kind' in parsed) return parsed;
+  let completion: any = parsed.json;
   if (!Array.isArray(completion?.choices)) return failure('malformed', 'the answer had no choices');
   const normalize = normalizes(a);
   if (normalize) {

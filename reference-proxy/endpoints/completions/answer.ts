@@ -1,18 +1,15 @@
 // A whole legacy completion from the backend: parsed, fixed for its profile, and its texts run
 // through the output deny patterns (a match empties the text and finishes with content_filter).
-import { failure, type Attempt, type Failure } from '../../core/attempt.ts';
+import { failure, parseAnswer, type Attempt, type Failure } from '../../core/attempt.ts';
 import type { Answer } from '../../core/endpoint.ts';
 import { needsNormalization, normalizeTextCompletion } from '../../normalize/index.ts';
 import { createOutputFilter } from '../../safety/safety.ts';
 import type { TextCompletionRequest } from './validate.ts';
 
 export function answerTextCompletion(a: Attempt<TextCompletionRequest>, text: string): Answer | Failure {
-  let completion: any;
-  try {
-    completion = JSON.parse(text);
-  } catch {
-    return failure('malformed', 'the answer was not valid JSON');
-  }
+  const parsed = parseAnswer(text);
+  if ('kind' in parsed) return parsed;
+  let completion: any = parsed.json;
   if (!Array.isArray(completion?.choices)) return failure('malformed', 'the answer had no choices');
   const normalize = needsNormalization(a.profile);
   if (normalize) completion = normalizeTextCompletion(completion, { profile: a.profile, request: a.request, repairs: a.repairs });

@@ -2,18 +2,15 @@
 // encoding it asked (base64 produced here when the backend sent floats, S17), keys outside the
 // spec dropped (llama.cpp's per-item encoding_format), the list envelope complete — and, when
 // `dimensions` was asked, vectors of that length, or a 400 naming the parameter (S18).
-import { failure, type Attempt, type Failure } from '../../core/attempt.ts';
+import { failure, parseAnswer, type Attempt, type Failure } from '../../core/attempt.ts';
 import type { Answer } from '../../core/endpoint.ts';
 import { decodeFloat32, encodeFloat32, vectorLength } from './base64.ts';
 import type { EmbeddingsRequest } from './validate.ts';
 
 export function answerEmbeddings(a: Attempt<EmbeddingsRequest>, text: string): Answer | Failure {
-  let body: any;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return failure('malformed', 'the answer was not valid JSON');
-  }
+  const parsed = parseAnswer(text);
+  if ('kind' in parsed) return parsed;
+  const body: any = parsed.json;
   if (!Array.isArray(body?.data)) return failure('malformed', 'the answer had no data list');
   let changed = false;
   if (body.object !== 'list') {

@@ -3,7 +3,7 @@
 // Responses backend's own answer repaired and given the proxy's ids. Either way the output deny
 // patterns apply, the usage counts as the Response reports it, and the response is stored once
 // it was sent.
-import { failure, type Attempt, type Failure } from '../../core/attempt.ts';
+import { failure, parseAnswer, type Attempt, type Failure } from '../../core/attempt.ts';
 import type { Answer } from '../../core/endpoint.ts';
 import { ProxyError } from '../../errors.ts';
 import { guardOutput } from '../../guard/output-guard.ts';
@@ -19,12 +19,9 @@ import { keep, withPrevious } from './store-for.ts';
 import { chatRequestFor } from './translation.ts';
 
 export function answerResponses(a: Attempt<ResponsesRequest>, text: string): Answer | Failure {
-  let body: Json;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return failure('malformed', 'the answer was not valid JSON');
-  }
+  const parsed = parseAnswer(text);
+  if ('kind' in parsed) return parsed;
+  const body: Json = parsed.json;
   const made = a.via === 'native' ? repaired(a, body) : translated(a, body);
   if (made.kind === 'failed') return made;
   const response = denyResponseOutput(made.response, a.ctx.denyOutput);
