@@ -88,7 +88,8 @@ async function pull(container: StartedTestContainer, model: string): Promise<voi
   }
 }
 
-function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 right now (the OS picks it; the caller binds it at once). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {

@@ -13,19 +13,9 @@ const ENDPOINTS = [
   { endpoint: 'embeddings', path: '/v1/embeddings', body: { model: 'chain', input: 'Say hi', encoding_format: 'float' }, streams: false },
 ];
 
-const BEFORE: Array<{ fault: string; reply: Reply | 'refused'; reason: string; alone: number; stream?: boolean }> = [
-  { fault: 'connection refused', reply: 'refused', reason: 'connect', alone: 502 },
-  { fault: 'reset before headers', reply: F.resetBeforeHeaders, reason: 'reset', alone: 502 },
-  { fault: 'hang before headers', reply: F.hangBeforeHeaders, reason: 'timeout', alone: 504 },
-  { fault: 'reset mid-body', reply: F.resetMidBody, reason: 'reset', alone: 502, stream: false },
-  { fault: '503', reply: F.status(503), reason: 'status_503', alone: 503 },
-  { fault: 'malformed JSON body', reply: F.malformedJson, reason: 'malformed', alone: 502, stream: false },
-  { fault: '200 text/html', reply: F.html, reason: 'malformed', alone: 502 },
-  { fault: 'SSE opening with an error event', reply: F.errorFirst, reason: 'stream_error', alone: 502, stream: true },
-];
 
 const beforeCases = ENDPOINTS.flatMap((e) =>
-  BEFORE.flatMap((row) => [false, true].filter((stream) => (stream ? e.streams : true) && (row.stream === undefined || row.stream === stream)).map((stream) => ({ ...e, ...row, stream }))),
+  F.BEFORE_FIRST_BYTE.flatMap((row) => [false, true].filter((stream) => (stream ? e.streams : true) && (row.stream === undefined || row.stream === stream)).map((stream) => ({ ...e, ...row, stream }))),
 );
 
 describe.each(beforeCases)('$endpoint: $fault (stream $stream)', ({ endpoint, path, body, reply, reason, alone, stream }) => {

@@ -171,3 +171,15 @@ export function longStream(events: number): Reply {
     res.end();
   };
 }
+
+/** The faults before the first byte reaches the client, each with the failure reason it is logged as and the status the client gets when it is the only backend. */
+export const BEFORE_FIRST_BYTE: Array<{ fault: string; reply: Reply | 'refused'; reason: string; alone: number; stream?: boolean }> = [
+  { fault: 'connection refused', reply: 'refused', reason: 'connect', alone: 502 },
+  { fault: 'reset before headers', reply: resetBeforeHeaders, reason: 'reset', alone: 502 },
+  { fault: 'hang before headers', reply: hangBeforeHeaders, reason: 'timeout', alone: 504 },
+  { fault: 'reset mid-body', reply: resetMidBody, reason: 'reset', alone: 502, stream: false },
+  { fault: '503', reply: status(503), reason: 'status_503', alone: 503 },
+  { fault: 'malformed JSON body', reply: malformedJson, reason: 'malformed', alone: 502, stream: false },
+  { fault: '200 text/html', reply: html, reason: 'malformed', alone: 502 },
+  { fault: 'SSE opening with an error event', reply: errorFirst, reason: 'stream_error', alone: 502, stream: true },
+];

@@ -16,19 +16,9 @@ const WAYS = [
   { via: 'translated', backend: { apis: ['chat'] }, upstreamPath: '/v1/chat/completions' },
 ] as const;
 
-const BEFORE: Array<{ fault: string; reply: Reply | 'refused'; reason: string; alone: number; stream?: boolean }> = [
-  { fault: 'connection refused', reply: 'refused', reason: 'connect', alone: 502 },
-  { fault: 'reset before headers', reply: F.resetBeforeHeaders, reason: 'reset', alone: 502 },
-  { fault: 'hang before headers', reply: F.hangBeforeHeaders, reason: 'timeout', alone: 504 },
-  { fault: 'reset mid-body', reply: F.resetMidBody, reason: 'reset', alone: 502, stream: false },
-  { fault: '503', reply: F.status(503), reason: 'status_503', alone: 503 },
-  { fault: 'malformed JSON body', reply: F.malformedJson, reason: 'malformed', alone: 502, stream: false },
-  { fault: '200 text/html', reply: F.html, reason: 'malformed', alone: 502 },
-  { fault: 'SSE opening with an error event', reply: F.errorFirst, reason: 'stream_error', alone: 502, stream: true },
-];
 
 const beforeCases = WAYS.flatMap((way) =>
-  BEFORE.flatMap((row) => [false, true].filter((stream) => row.stream === undefined || row.stream === stream).map((stream) => ({ ...way, ...row, stream }))),
+  F.BEFORE_FIRST_BYTE.flatMap((row) => [false, true].filter((stream) => row.stream === undefined || row.stream === stream).map((stream) => ({ ...way, ...row, stream }))),
 );
 
 const request = (stream: boolean) => ({ model: 'chain', input: 'Say hi', ...(stream ? { stream: true } : {}) });

@@ -2,9 +2,9 @@
 // persisted, stopped (or killed mid-run, then restarted on the same port) by its PID.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { freePort } from '../../../conformance/targets/ollama.ts';
 import type { Requirement } from '../../../conformance/test/requirements.ts';
 import { RedisLink } from '../../state/redis-link.ts';
 
@@ -88,15 +88,6 @@ function spawnReady(bin: string, args: string[]): Promise<ChildProcess> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /**
  * A started RedisLink (what one replica holds), resolved once it can be used. Its timeout is
